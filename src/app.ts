@@ -1,0 +1,95 @@
+/** createApp(deps): the whole HTTP API from injected dependencies, identical on Node and Workers. */
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import type { Config } from "./config";
+import type { Database } from "./db/client";
+import { authRouter } from "./modules/auth/routes";
+import { healthRouter } from "./modules/health/routes";
+import { organizationsRouter } from "./modules/organizations/routes";
+import { taxonomyRouter } from "./modules/taxonomy/routes";
+import type { Clock } from "./platform/clock";
+import { AppError, fromHttpException, problemOf } from "./platform/errors";
+import { createRouter } from "./platform/http";
+import { idempotency } from "./platform/idempotency";
+import type { Logger } from "./platform/logger";
+import type { PasswordHasher } from "./platform/password";
+
+export interface AppDeps {
+  /** The database; omitted on Workers, whose entry passes a per-request one as `env.db`. */
+  db?: Database;
+  hasher: PasswordHasher;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Builds the OrderBridge API.
+ * @example const app = createApp({ db, hasher: nativeHasher, clock: systemClock, config, logger });
+ */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const db = deps.db ?? c.env?.db;
+    if (!db) throw new AppError("unavailable", "No database configured");
+    c.set("services", { db, hasher: deps.hasher, clock: deps.clock, config: deps.config, logger: deps.logger });
+    await next();
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+  app.use("/v1/*", idempotency);
+
+  app.route("/", healthRouter);
+  for (const router of [authRouter, organizationsRouter, taxonomyRouter]) app.route("/v1", router);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "A token from `POST /v1/auth/login`",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "OrderBridge API",
+      version: "1.0.0",
+      description:
+        "Order-based training marketplace: companies order trained digital-technology talent, providers bid programs and cohorts, the bureau verifies and approves. Errors are RFC 9457 problem+json with a `code`.",
+    },
+    servers: [{ url: "/" }],
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "OrderBridge API" }));
+
+  app.notFound((c) => {
+    throw new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`);
+  });
+  app.onError((err, c) => {
+    const requestIdValue = c.get("requestId") ?? "unknown";
+    let appError: AppError;
+    if (err instanceof HTTPException) {
+      appError = fromHttpException(err);
+    } else {
+      deps.logger.error("unhandled error", { requestId: requestIdValue, error: String(err), stack: (err as Error)?.stack });
+      appError = new AppError("internal", "An internal error occurred; quote the requestId when reporting it");
+    }
+    const problem = problemOf(appError, requestIdValue);
+    return new Response(JSON.stringify(problem), {
+      status: problem.status,
+      headers: { "Content-Type": "application/problem+json", "X-Request-Id": requestIdValue, ...appError.headers },
+    });
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,83 @@
+/** Organisations, their users, sessions, login failures and accreditations. */
+import { sql } from "drizzle-orm";
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { occupations } from "./taxonomy";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["company", "provider", "assessor", "bureau"] }).notNull(),
+    name: text("name").notNull(),
+    uscc: text("uscc").unique(),
+    city: text("city").notNull(),
+    district: text("district"),
+    status: text("status", { enum: ["pending", "verified", "suspended"] }).notNull(),
+    suspendedReason: text("suspended_reason"),
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull(),
+    verifiedAt: ts("verified_at"),
+  },
+  (t) => [index("organizations_kind_status_idx").on(t.kind, t.status, t.createdAt, t.id)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["admin", "member"] }).notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("users_email_idx").on(sql`lower(${t.email})`), index("users_org_idx").on(t.orgId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts("created_at").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One row per failed login; the lockout counts rows in the last 15 minutes (kept in the database for Workers). */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull(),
+    failedAt: ts("failed_at").notNull(),
+  },
+  (t) => [index("login_failures_email_idx").on(t.email, t.failedAt)],
+);
+
+export const accreditations = pgTable(
+  "accreditations",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => organizations.id),
+    occupationCode: text("occupation_code")
+      .notNull()
+      .references(() => occupations.code),
+    validUntil: date("valid_until", { mode: "string" }).notNull(),
+    grantedBy: text("granted_by").notNull(),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("accreditations_org_occupation_idx").on(t.orgId, t.occupationCode)],
+);

@@ -1,0 +1,32 @@
+/** Cross-cutting tables: the append-only audit log and the Idempotency-Key store. */
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    actorUserId: text("actor_user_id"),
+    actorOrgId: text("actor_org_id"),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    action: text("action").notNull(),
+    fromState: text("from_state"),
+    toState: text("to_state"),
+    data: jsonb("data"),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at)],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    status: integer("status"),
+    body: jsonb("body"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);

@@ -1,0 +1,43 @@
+/** Operator commands: `npm run cli -- <command> [--flag value]`. */
+import { parseArgs } from "node:util";
+import { loadNodeConfig } from "../config";
+import { runScheduledWork } from "../jobs";
+import { createBureauUser } from "../modules/auth/service";
+import { systemClock } from "../platform/clock";
+import { createLogger } from "../platform/logger";
+import { nativeHasher } from "../platform/password-node";
+import { openNodeDatabase } from "./node-runtime";
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+  migrate                                         apply migrations (and the taxonomy seed) to the configured database
+  create-bureau-user --email E --password P [--name N]
+  sweep                                           run the scheduled jobs once`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+});
+const config = loadNodeConfig();
+const logger = createLogger(config.LOG_LEVEL);
+const command = positionals[0];
+if (!command || !["migrate", "create-bureau-user", "sweep"].includes(command)) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const handle = await openNodeDatabase(config, systemClock);
+try {
+  if (command === "migrate") {
+    console.log(`Migrations applied (${handle.kind}).`);
+  } else if (command === "create-bureau-user") {
+    if (!values.email || !values.password) throw new Error("--email and --password are required");
+    const user = await createBureauUser(handle.db, nativeHasher, { email: values.email, password: values.password, displayName: values.name }, systemClock.now());
+    console.log(`Bureau user ${user.email} created (${user.id}).`);
+  } else if (command === "sweep") {
+    console.log(await runScheduledWork({ db: handle.db, clock: systemClock, logger }));
+  }
+} catch (err) {
+  console.error(`Error: ${(err as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,46 @@
+/** Node server: embedded PGlite by default, PostgreSQL with DATABASE_URL; migrates, seeds, listens, sweeps. */
+import { serve } from "@hono/node-server";
+import { createApp } from "../app";
+import { loadNodeConfig } from "../config";
+import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
+import { runScheduledWork } from "../jobs";
+import { systemClock } from "../platform/clock";
+import { createLogger } from "../platform/logger";
+import { nativeHasher } from "../platform/password-node";
+import { bootstrapBureau, openNodeDatabase } from "./node-runtime";
+
+const config = loadNodeConfig();
+const logger = createLogger(config.LOG_LEVEL);
+const clock = systemClock;
+const handle = await openNodeDatabase(config, clock);
+await bootstrapBureau(handle, config, clock, logger);
+
+const demo = !config.DATABASE_URL && config.DEMO ? await seedDemo(handle.db, nativeHasher, clock.now()) : null;
+
+const app = createApp({ db: handle.db, hasher: nativeHasher, clock, config, logger });
+const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
+  const base = `http://localhost:${port}`;
+  const lines = [
+    "",
+    `OrderBridge is listening on ${base}  (database: ${handle.kind === "pglite" ? `embedded PGlite in ${config.DATA_DIR}` : "PostgreSQL"})`,
+    `  API reference: ${base}/docs     OpenAPI: ${base}/openapi.json     health: ${base}/health`,
+  ];
+  if (demo) {
+    lines.push(`  Demo data seeded. Log in with POST ${base}/v1/auth/login, password "${DEMO_PASSWORD}":`);
+    for (const login of demo) lines.push(`    ${login.role.padEnd(9)} ${login.email}`);
+  } else if (!config.DATABASE_URL && config.DEMO) {
+    lines.push(`  Demo data present (password "${DEMO_PASSWORD}"), e.g. bureau@demo.orderbridge.cn, company1@demo.orderbridge.cn, provider1@demo.orderbridge.cn`);
+  }
+  console.log(lines.join("\n"));
+});
+
+const sweep = setInterval(() => void runScheduledWork({ db: handle.db, clock, logger }), config.SWEEP_INTERVAL_SECONDS * 1000);
+sweep.unref();
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    clearInterval(sweep);
+    server.close();
+    void handle.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,111 @@
+/** Logging in and out: argon2id verification, the per-account lockout, session tokens. */
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import type { Config } from "../../config";
+import type { Database } from "../../db/client";
+import { loginFailures, organizations, sessions, users } from "../../db/schema";
+import type { Actor } from "../../platform/actor";
+import { newSessionToken, sha256Hex } from "../../platform/auth";
+import { MINUTE } from "../../platform/clock";
+import { AppError } from "../../platform/errors";
+import type { PasswordHasher } from "../../platform/password";
+import { toOrganization, toUser } from "../organizations/schemas";
+import { insertUser } from "../organizations/service";
+
+export const LOCKOUT_FAILURES = 5;
+export const LOCKOUT_WINDOW_MS = 15 * MINUTE;
+
+// Verified against when the email is unknown, so a wrong email costs as long as a wrong password.
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3a0PhTqXdV2oOOOExl4kL1hRbwpOyLfXLTYmBaIRBBE";
+
+const wrongCredentials = () => new AppError("unauthenticated", "Email or password is incorrect");
+
+/** 429 while the account has had 5 failures in the last 15 minutes; Retry-After says when that ends. */
+async function refuseIfLocked(db: Database, email: string, now: Date) {
+  const recent = await db
+    .select({ failedAt: loginFailures.failedAt })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.email, email), gt(loginFailures.failedAt, new Date(now.getTime() - LOCKOUT_WINDOW_MS))))
+    .orderBy(desc(loginFailures.failedAt))
+    .limit(LOCKOUT_FAILURES);
+  if (recent.length < LOCKOUT_FAILURES) return;
+  const unlockAt = recent[LOCKOUT_FAILURES - 1].failedAt.getTime() + LOCKOUT_WINDOW_MS;
+  const seconds = Math.max(1, Math.ceil((unlockAt - now.getTime()) / 1000));
+  throw new AppError("rate_limited", `Too many failed logins for this account; try again in ${seconds} s`, {
+    headers: { "Retry-After": String(seconds) },
+  });
+}
+
+export async function login(db: Database, hasher: PasswordHasher, config: Config, input: { email: string; password: string }, now: Date) {
+  const email = input.email.trim().toLowerCase();
+  await refuseIfLocked(db, email, now);
+  const [found] = await db
+    .select({ user: users, org: organizations })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(sql`lower(${users.email}) = ${email}`);
+  const ok = await hasher.verify(found?.user.passwordHash ?? DUMMY_HASH, input.password);
+  if (!found || !ok) {
+    await db.insert(loginFailures).values({ email, failedAt: now });
+    throw wrongCredentials();
+  }
+  await db.delete(loginFailures).where(eq(loginFailures.email, email));
+  if (found.org.status === "suspended") {
+    throw new AppError("forbidden", "Your organisation is suspended; contact the bureau");
+  }
+  const { token, tokenHash } = await newSessionToken();
+  const expiresAt = new Date(now.getTime() + config.TOKEN_TTL_MINUTES * MINUTE);
+  await db.insert(sessions).values({ tokenHash, userId: found.user.id, createdAt: now, expiresAt });
+  return {
+    token,
+    expiresAt: expiresAt.toISOString(),
+    user: toUser(found.user),
+    organization: toOrganization(found.org, true),
+  };
+}
+
+/** Revokes the presented token. */
+export async function logout(db: Database, token: string, now: Date) {
+  await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, await sha256Hex(token)));
+}
+
+export async function me(db: Database, actor: Actor) {
+  const [row] = await db
+    .select({ user: users, org: organizations })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(eq(users.id, actor.userId));
+  return { user: toUser(row.user), organization: toOrganization(row.org, true) };
+}
+
+/**
+ * Creates a bureau user (and the bureau organisation on first use). Operators only: CLI and bootstrap.
+ * @example await createBureauUser(db, hasher, { email: "ops@hrss.beijing.gov.cn", password: "…" }, now);
+ */
+export async function createBureauUser(
+  db: Database,
+  hasher: PasswordHasher,
+  input: { email: string; password: string; displayName?: string },
+  now: Date,
+) {
+  if (input.password.length < 10 || input.password.length > 128) throw new Error("password must be 10–128 characters");
+  return db.transaction(async (tx) => {
+    let [bureau] = await tx.select().from(organizations).where(eq(organizations.kind, "bureau")).limit(1);
+    if (!bureau) {
+      [bureau] = await tx
+        .insert(organizations)
+        .values({
+          id: "org_bureau",
+          kind: "bureau",
+          name: "Beijing Municipal Human Resources and Social Security Bureau",
+          uscc: null,
+          city: "Beijing",
+          status: "verified",
+          createdAt: now,
+          verifiedAt: now,
+        })
+        .returning();
+    }
+    const user = await insertUser(tx, hasher, bureau.id, { ...input, displayName: input.displayName ?? "Bureau operator", role: "admin" }, now);
+    return toUser(user);
+  });
+}

@@ -1,0 +1,133 @@
+/** Taxonomy rules: the bureau curates occupations and the skill tree; everyone reads them. */
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { occupations, type Sector, skills } from "../../db/schema";
+import { type Actor, requireKind } from "../../platform/actor";
+import { writeAudit } from "../../platform/audit";
+import { AppError, invalidField } from "../../platform/errors";
+import { newId } from "../../platform/ids";
+import { keyset, toPage } from "../../platform/pagination";
+import { isUniqueViolation, updateVersioned } from "../../platform/transition";
+import { toOccupation, toSkill } from "./schemas";
+
+export async function listOccupations(db: Database, q: { sector?: Sector; limit: number; cursor?: string }) {
+  const { after, orderBy } = keyset({ sortBy: occupations.code, id: occupations.code, direction: "asc" }, q.cursor);
+  const rows = await db
+    .select()
+    .from(occupations)
+    .where(and(q.sector ? eq(occupations.sector, q.sector) : undefined, after))
+    .orderBy(...orderBy)
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, (r) => [r.code, r.code], toOccupation);
+}
+
+export async function getOccupation(db: Database, code: string) {
+  const [row] = await db.select().from(occupations).where(eq(occupations.code, code));
+  if (!row) throw new AppError("not_found", `Occupation ${code} does not exist`);
+  return row;
+}
+
+export async function createOccupation(
+  db: Database,
+  actor: Actor,
+  input: { code: string; nameEn: string; nameZh: string; nationalCode?: string | null; sector: Sector },
+  now: Date,
+) {
+  requireKind(actor, "bureau");
+  return db.transaction(async (tx) => {
+    try {
+      const [row] = await tx.insert(occupations).values({ ...input, nationalCode: input.nationalCode ?? null, createdAt: now }).returning();
+      await writeAudit(tx, actor, now, { entityType: "occupation", entityId: row.code, action: "create" });
+      return toOccupation(row);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError("conflict", `Occupation ${input.code} already exists`);
+      throw err;
+    }
+  });
+}
+
+export async function updateOccupation(
+  db: Database,
+  actor: Actor,
+  code: string,
+  expectedVersion: number,
+  set: Partial<{ nameEn: string; nameZh: string; nationalCode: string | null; sector: Sector }>,
+  now: Date,
+) {
+  requireKind(actor, "bureau");
+  const row = await updateVersioned(db, { table: occupations, idColumn: occupations.code, entityType: "occupation", id: code, action: "update", expectedVersion, set, actor, now });
+  return toOccupation(row);
+}
+
+export interface SkillQuery {
+  parentId?: string;
+  sector?: Sector;
+  occupationCode?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Skills, filtered by parent, sector, or an occupation (its sector's skills). */
+export async function listSkills(db: Database, q: SkillQuery) {
+  let sector = q.sector;
+  if (q.occupationCode) {
+    const [occ] = await db.select().from(occupations).where(eq(occupations.code, q.occupationCode));
+    if (!occ) return { data: [], nextCursor: null };
+    if (sector && sector !== occ.sector) return { data: [], nextCursor: null };
+    sector = occ.sector;
+  }
+  const { after, orderBy } = keyset({ sortBy: skills.id, id: skills.id, direction: "asc" }, q.cursor);
+  const rows = await db
+    .select()
+    .from(skills)
+    .where(and(q.parentId ? eq(skills.parentId, q.parentId) : undefined, sector ? eq(skills.sector, sector) : undefined, after))
+    .orderBy(...orderBy)
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, (r) => [r.id, r.id], toSkill);
+}
+
+export async function getSkill(db: Database, id: string) {
+  const [row] = await db.select().from(skills).where(eq(skills.id, id));
+  if (!row) throw new AppError("not_found", `Skill ${id} does not exist`);
+  return row;
+}
+
+/** Refuses a parent that does not exist or would put the skill below itself. */
+async function checkParent(db: Database, skillId: string | null, parentId: string) {
+  for (let at: string | null = parentId, depth = 0; at; depth++) {
+    if (at === skillId || depth > 50) throw invalidField("parentId", "would make the skill its own ancestor");
+    const [row] = await db.select({ parentId: skills.parentId }).from(skills).where(eq(skills.id, at));
+    if (!row) throw invalidField("parentId", "no such skill");
+    at = row.parentId;
+  }
+}
+
+export async function createSkill(
+  db: Database,
+  actor: Actor,
+  input: { nameEn: string; nameZh: string; parentId?: string | null; sector: Sector },
+  now: Date,
+) {
+  requireKind(actor, "bureau");
+  if (input.parentId) await checkParent(db, null, input.parentId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(skills).values({ id: newId("skl"), ...input, parentId: input.parentId ?? null, createdAt: now }).returning();
+    await writeAudit(tx, actor, now, { entityType: "skill", entityId: row.id, action: "create" });
+    return toSkill(row);
+  });
+}
+
+export async function updateSkill(
+  db: Database,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  set: Partial<{ nameEn: string; nameZh: string; parentId: string | null; sector: Sector }>,
+  now: Date,
+) {
+  requireKind(actor, "bureau");
+  await getSkill(db, id);
+  if (set.parentId) await checkParent(db, id, set.parentId);
+  const row = await updateVersioned(db, { table: skills, entityType: "skill", id, action: "update", expectedVersion, set, actor, now });
+  return toSkill(row);
+}

@@ -1,0 +1,26 @@
+/** The typed Hono environment: per-request services and the lazily resolved actor. */
+import type { Config } from "../config";
+import type { Database } from "../db/client";
+import type { Actor } from "./actor";
+import type { Clock } from "./clock";
+import type { Logger } from "./logger";
+import type { PasswordHasher } from "./password";
+
+export interface Services {
+  db: Database;
+  clock: Clock;
+  hasher: PasswordHasher;
+  config: Config;
+  logger: Logger;
+}
+
+export interface AppEnv {
+  /** On Workers the entry opens a database per request and passes it here. */
+  Bindings: { db?: Database };
+  Variables: {
+    services: Services;
+    requestId: string;
+    /** Memoised result of resolving the bearer token (see `authenticate`). */
+    actorPromise?: Promise<Actor | null>;
+  };
+}

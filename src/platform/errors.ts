@@ -1,0 +1,100 @@
+/** The one error type of OrderBridge and its RFC 9457 problem+json rendering. */
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  idempotency_mismatch: 422,
+  precondition_required: 428,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const TITLES: Record<ErrorCode, string> = {
+  validation_failed: "Validation failed",
+  unauthenticated: "Authentication required",
+  forbidden: "Forbidden",
+  not_found: "Not found",
+  conflict: "Conflict",
+  invalid_state: "Invalid state",
+  precondition_failed: "Precondition failed",
+  payload_too_large: "Payload too large",
+  idempotency_mismatch: "Idempotency key reused with another request",
+  precondition_required: "Precondition required",
+  rate_limited: "Too many requests",
+  internal: "Internal error",
+  unavailable: "Service unavailable",
+};
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  requestId: string;
+  errors?: FieldError[];
+}
+
+/**
+ * A domain or HTTP failure with a stable `code`; thrown anywhere, rendered once by the app's error handler.
+ * @example throw new AppError("not_found", "Order ord_123 does not exist");
+ */
+export class AppError extends HTTPException {
+  readonly code: ErrorCode;
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, detail: string, opts: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(ERROR_STATUS[code], { message: detail });
+    this.code = code;
+    this.errors = opts.errors;
+    this.headers = opts.headers;
+  }
+}
+
+/** A 400 naming the offending field, for rules zod cannot express. */
+export function invalidField(path: string, message: string): AppError {
+  return new AppError("validation_failed", `${path}: ${message}`, { errors: [{ path, message }] });
+}
+
+export function problemOf(err: AppError, requestId: string): Problem {
+  return {
+    type: `https://orderbridge.dev/problems/${err.code.replaceAll("_", "-")}`,
+    title: TITLES[err.code],
+    status: ERROR_STATUS[err.code],
+    detail: err.message,
+    code: err.code,
+    requestId,
+    ...(err.errors ? { errors: err.errors } : {}),
+  };
+}
+
+/** Maps a framework HTTPException (malformed JSON, etc.) onto our codes. */
+export function fromHttpException(err: HTTPException): AppError {
+  if (err instanceof AppError) return err;
+  const byStatus: Partial<Record<number, ErrorCode>> = {
+    400: "validation_failed",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    413: "payload_too_large",
+  };
+  const code = byStatus[err.status] ?? (err.status >= 500 ? "internal" : "validation_failed");
+  return new AppError(code, code === "internal" ? "Internal error" : err.message || TITLES[code]);
+}

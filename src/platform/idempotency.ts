@@ -1,0 +1,46 @@
+/** `Idempotency-Key` for POSTs: the same key and body replay the first response; another body is 422. */
+import { and, eq } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
+import { idempotencyKeys } from "../db/schema";
+import { optionalActor, sha256Hex } from "./auth";
+import type { AppEnv } from "./context";
+import { AppError } from "./errors";
+
+export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
+  const key = c.req.header("Idempotency-Key");
+  if (c.req.method !== "POST" || key === undefined) return next();
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+    throw new AppError("validation_failed", "Idempotency-Key must be 1–255 visible ASCII characters", {
+      errors: [{ path: "Idempotency-Key", message: "invalid" }],
+    });
+  }
+  const { db, clock } = c.get("services");
+  const actor = await optionalActor(c);
+  const scope = actor ? actor.userId : "anonymous";
+  const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+  const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+
+  // Claim the key first, so two concurrent requests with one key cannot both run.
+  const claimed = await db
+    .insert(idempotencyKeys)
+    .values({ scope, key, requestHash, createdAt: clock.now() })
+    .onConflictDoNothing()
+    .returning();
+  if (claimed.length === 0) {
+    const [previous] = await db.select().from(idempotencyKeys).where(where);
+    if (!previous || previous.requestHash !== requestHash) {
+      throw new AppError("idempotency_mismatch", "This Idempotency-Key was used for a different request");
+    }
+    if (previous.status === null) throw new AppError("conflict", "A request with this Idempotency-Key is in progress");
+    c.header("Idempotent-Replayed", "true");
+    return c.json(previous.body as object, previous.status as 200);
+  }
+
+  await next();
+  if (c.res.status < 500 && c.res.headers.get("content-type")?.includes("json")) {
+    const body = await c.res.clone().json();
+    await db.update(idempotencyKeys).set({ status: c.res.status, body }).where(where);
+  } else {
+    await db.delete(idempotencyKeys).where(where); // a failure may be retried with the same key
+  }
+});

@@ -1,0 +1,69 @@
+/** The one cursor pagination helper: keyset over (sort key, id), opaque base64url cursors. */
+import { z } from "@hono/zod-openapi";
+import { type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { AppError } from "./errors";
+
+export const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
+  cursor: z.string().max(512).optional().openapi({ description: "`nextCursor` from the previous page" }),
+};
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** The `{ data, nextCursor }` envelope schema for a list of `item`. */
+export function pageSchema<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+}
+
+type Key = [string | number, string];
+
+function encode(key: Key): string {
+  return btoa(JSON.stringify(key)).replaceAll("+", "-").replaceAll("/", "_").replaceAll("=", "");
+}
+
+function decode(cursor: string): Key {
+  try {
+    const key = JSON.parse(atob(cursor.replaceAll("-", "+").replaceAll("_", "/")));
+    if (Array.isArray(key) && key.length === 2 && ["string", "number"].includes(typeof key[0])) {
+      if (typeof key[1] === "string") return key as Key;
+    }
+  } catch {}
+  throw new AppError("validation_failed", "cursor is not a cursor this API issued", {
+    errors: [{ path: "cursor", message: "invalid cursor" }],
+  });
+}
+
+export interface Keyset {
+  /** The sort column (e.g. created_at) and the id column that breaks ties. */
+  sortBy: PgColumn;
+  id: PgColumn;
+  direction: "asc" | "desc";
+}
+
+/**
+ * The WHERE fragment that starts a page after `cursor`, and the ORDER BY that goes with it.
+ * @example const { after, orderBy } = keyset({ sortBy: orders.createdAt, id: orders.id, direction: "desc" }, q.cursor);
+ */
+export function keyset(ks: Keyset, cursor: string | undefined): { after: SQL | undefined; orderBy: SQL[] } {
+  const dir = ks.direction === "desc" ? sql`desc` : sql`asc`;
+  const orderBy = [sql`${ks.sortBy} ${dir}`, sql`${ks.id} ${dir}`];
+  if (!cursor) return { after: undefined, orderBy };
+  const [sortValue, id] = decode(cursor);
+  const value = ks.sortBy.columnType === "PgTimestamp" ? new Date(sortValue).toISOString() : sortValue;
+  const cmp = ks.direction === "desc" ? sql`<` : sql`>`;
+  return { after: sql`(${ks.sortBy}, ${ks.id}) ${cmp} (${value}, ${id})`, orderBy };
+}
+
+/**
+ * Turns `limit + 1` fetched rows into a page; the extra row only tells that there is a next page.
+ * @example return toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], toOrder);
+ */
+export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => Key, shape: (row: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const slice = more ? rows.slice(0, limit) : rows;
+  return { data: slice.map(shape), nextCursor: more ? encode(keyOf(slice[slice.length - 1])) : null };
+}
