@@ -1,4 +1,6 @@
 /** Every drizzle table, one file per domain area. */
+export * from "./orders";
 export * from "./organizations";
 export * from "./platform";
+export * from "./programs";
 export * from "./taxonomy";
