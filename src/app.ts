@@ -7,6 +7,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
 import { healthRouter } from "./modules/health/routes";
+import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import type { Clock } from "./platform/clock";
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/*", idempotency);
 
   app.route("/", healthRouter);
-  for (const router of [authRouter, organizationsRouter, taxonomyRouter]) app.route("/v1", router);
+  for (const router of [authRouter, organizationsRouter, taxonomyRouter, ordersRouter]) app.route("/v1", router);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -12,6 +12,8 @@ import { createLogger } from "../src/platform/logger";
 import { nativeHasher } from "../src/platform/password-node";
 
 export const PASSWORD = "test-password-123";
+/** Tokens last 30 days in tests, so tests may move the clock across deadlines. */
+export const TEST_TOKEN_TTL_MINUTES = 30 * 24 * 60;
 
 async function openTestDatabase(): Promise<DatabaseHandle> {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -59,7 +61,7 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
   const clock = new ManualClock(start);
   const handle = await openTestDatabase();
   await prepareDatabase(handle, clock.now());
-  const config = parseConfig({ TOKEN_TTL_MINUTES: "60" });
+  const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES) });
   const app = createApp({ db: handle.db, hasher: nativeHasher, clock, config, logger: createLogger("silent") });
 
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {

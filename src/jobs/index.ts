@@ -1,19 +1,11 @@
 /** Time-driven work (deadline sweeps), run by Node's interval and the Workers Cron Trigger alike. */
-import type { Database } from "../db/client";
-import type { Clock } from "../platform/clock";
-import type { Logger } from "../platform/logger";
+import { closeBidding } from "../modules/orders/service";
+import type { Job, JobDeps } from "./types";
 
-export interface JobDeps {
-  db: Database;
-  clock: Clock;
-  logger: Logger;
-}
+export type { Job, JobDeps };
 
-/** One scheduled task: returns how many records it changed. */
-export type Job = (deps: JobDeps) => Promise<number>;
-
-/** The jobs run on every tick, in order. Modules add theirs here. */
-export const JOBS: Record<string, Job> = {};
+/** The jobs run on every tick, in order. */
+export const JOBS: Record<string, Job> = { closeBidding };
 
 /**
  * Runs every job once; a failing job is logged and does not stop the others.

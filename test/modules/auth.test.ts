@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/platform/clock";
-import { createTestContext, freshEmail, freshUscc, PASSWORD, type TestContext } from "../helpers";
+import { createTestContext, freshEmail, freshUscc, PASSWORD, TEST_TOKEN_TTL_MINUTES, type TestContext } from "../helpers";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -135,7 +135,7 @@ describe("login, logout, me", () => {
 
   it("expires tokens after their lifetime", async () => {
     const { token } = await t.org("company", { verified: false });
-    t.clock.advance(59 * MINUTE);
+    t.clock.advance((TEST_TOKEN_TTL_MINUTES - 1) * MINUTE);
     expect((await t.call("GET", "/v1/me", { token })).status).toBe(200);
     t.clock.advance(2 * MINUTE);
     expect((await t.call("GET", "/v1/me", { token })).status).toBe(401);

@@ -1,0 +1,13 @@
+/** What a scheduled job receives and returns. */
+import type { Database } from "../db/client";
+import type { Clock } from "../platform/clock";
+import type { Logger } from "../platform/logger";
+
+export interface JobDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** One scheduled task: returns how many records it changed. */
+export type Job = (deps: JobDeps) => Promise<number>;
