@@ -48,9 +48,9 @@ export const orders = pgTable(
     updatedAt: ts("updated_at").notNull(),
   },
   (t) => [
-    index("orders_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("orders_status_occupation_idx").on(t.status, t.occupationCode, t.createdAt.desc(), t.id.desc()),
-    index("orders_company_idx").on(t.companyOrgId, t.createdAt.desc(), t.id.desc()),
+    index("orders_created_idx").on(t.createdAt, t.id),
+    index("orders_status_occupation_idx").on(t.status, t.occupationCode, t.createdAt, t.id),
+    index("orders_company_idx").on(t.companyOrgId, t.createdAt, t.id),
     index("orders_open_deadline_idx").on(t.bidDeadline).where(sql`${t.status} = 'open'`),
   ],
 );

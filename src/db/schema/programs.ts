@@ -33,9 +33,9 @@ export const programs = pgTable(
     updatedAt: ts("updated_at").notNull(),
   },
   (t) => [
-    index("programs_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("programs_occupation_idx").on(t.occupationCode, t.createdAt.desc(), t.id.desc()),
-    index("programs_provider_idx").on(t.providerOrgId, t.createdAt.desc(), t.id.desc()),
+    index("programs_created_idx").on(t.createdAt, t.id),
+    index("programs_occupation_idx").on(t.occupationCode, t.createdAt, t.id),
+    index("programs_provider_idx").on(t.providerOrgId, t.createdAt, t.id),
   ],
 );
 
@@ -81,8 +81,8 @@ export const cohorts = pgTable(
     updatedAt: ts("updated_at").notNull(),
   },
   (t) => [
-    index("cohorts_created_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("cohorts_provider_idx").on(t.providerOrgId, t.createdAt.desc(), t.id.desc()),
+    index("cohorts_created_idx").on(t.createdAt, t.id),
+    index("cohorts_provider_idx").on(t.providerOrgId, t.createdAt, t.id),
     index("cohorts_program_idx").on(t.programId),
   ],
 );

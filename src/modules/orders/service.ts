@@ -173,11 +173,11 @@ function statusFilter(status: OrderRow["status"], now: Date): SQL {
   return eq(orders.status, status);
 }
 
-/** Visible orders, newest first, filtered; `mine=true` keeps the caller's own. */
-export async function listOrders(db: Database, actor: Actor, q: OrderListQuery, now: Date) {
+/** The page query of `listOrders` (exposed so tests can EXPLAIN it). */
+export function listOrdersQuery(db: Database, actor: Actor, q: OrderListQuery, now: Date) {
   const { after, orderBy } = keyset({ sortBy: orders.createdAt, id: orders.id, direction: "desc" }, q.cursor);
   const pattern = q.q ? `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
-  const rows = await db
+  return db
     .select()
     .from(orders)
     .where(
@@ -196,6 +196,11 @@ export async function listOrders(db: Database, actor: Actor, q: OrderListQuery, 
     )
     .orderBy(...orderBy)
     .limit(q.limit + 1);
+}
+
+/** Visible orders, newest first, filtered; `mine=true` keeps the caller's own. */
+export async function listOrders(db: Database, actor: Actor, q: OrderListQuery, now: Date) {
+  const rows = await listOrdersQuery(db, actor, q, now);
   const page = toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => r);
   return { data: await viewOrders(db, page.data, now), nextCursor: page.nextCursor };
 }
