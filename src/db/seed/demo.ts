@@ -7,6 +7,7 @@ import type { PasswordHasher } from "../../platform/password";
 import { usccCheckCharacter } from "../../modules/organizations/uscc";
 import type { Database } from "../client";
 import { users } from "../schema";
+import { seedDemoOrders } from "./demo-orders";
 
 export const DEMO_PASSWORD = "orderbridge-demo";
 export const DEMO_BUREAU_EMAIL = "bureau@demo.orderbridge.cn";
@@ -48,8 +49,8 @@ export async function seedDemo(db: Database, hasher: PasswordHasher, now: Date):
   const validUntil = `${now.getUTCFullYear() + 2}-12-31`;
   let n = 1;
 
-  const register = async (kind: "company" | "provider" | "assessor", name: string, district: string, email: string) => {
-    const { organization } = await registerOrganization(
+  const register = async (kind: "company" | "provider" | "assessor", name: string, district: string, email: string): Promise<Actor> => {
+    const { organization, user } = await registerOrganization(
       db,
       hasher,
       { organization: { kind, name, uscc: demoUscc(n++), city: "Beijing", district }, user: { email, password: DEMO_PASSWORD, displayName: `${name} admin` } },
@@ -57,17 +58,21 @@ export async function seedDemo(db: Database, hasher: PasswordHasher, now: Date):
     );
     await verifyOrganization(db, bureau, organization.id, now);
     logins.push({ email, role: kind });
-    return organization.id;
+    return { userId: user.id, orgId: organization.id, orgKind: kind, orgStatus: "verified", role: "admin" };
   };
 
-  for (const [i, [name, district]] of COMPANIES.entries()) await register("company", name, district, `company${i + 1}@demo.orderbridge.cn`);
+  const companies: Actor[] = [];
+  for (const [i, [name, district]] of COMPANIES.entries()) companies.push(await register("company", name, district, `company${i + 1}@demo.orderbridge.cn`));
+  const providers: Actor[] = [];
   for (const [i, [name, district, occupations]] of PROVIDERS.entries()) {
-    const orgId = await register("provider", name, district, `provider${i + 1}@demo.orderbridge.cn`);
-    for (const occupationCode of occupations) await accredit(db, bureau, orgId, { occupationCode, validUntil }, now);
+    const provider = await register("provider", name, district, `provider${i + 1}@demo.orderbridge.cn`);
+    for (const occupationCode of occupations) await accredit(db, bureau, provider.orgId, { occupationCode, validUntil }, now);
+    providers.push(provider);
   }
-  const assessorId = await register("assessor", "Beijing Vocational Skill Assessment Center", "Xicheng", "assessor1@demo.orderbridge.cn");
+  const assessor = await register("assessor", "Beijing Vocational Skill Assessment Center", "Xicheng", "assessor1@demo.orderbridge.cn");
   for (const occupationCode of ["ai_engineer", "big_data_engineer", "cloud_engineer", "blockchain_engineer"]) {
-    await accredit(db, bureau, assessorId, { occupationCode, validUntil }, now);
+    await accredit(db, bureau, assessor.orgId, { occupationCode, validUntil }, now);
   }
+  await seedDemoOrders(db, companies, providers, now);
   return logins;
 }

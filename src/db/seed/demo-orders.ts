@@ -1,0 +1,88 @@
+/** Demo orders: 32 orders across every sector, in draft, open and evaluation, with enquiries and answers. */
+import { answerEnquiry, askQuestion } from "../../modules/orders/enquiries";
+import type { OrderInput } from "../../modules/orders/schemas";
+import { closeBidding, createOrder, publishOrder } from "../../modules/orders/service";
+import type { Actor } from "../../platform/actor";
+import { DAY } from "../../platform/clock";
+import { createLogger } from "../../platform/logger";
+import type { Database } from "../client";
+import { seededSkillId } from "./taxonomy";
+import { OCCUPATIONS, SKILLS } from "./taxonomy-data";
+
+/** A small deterministic PRNG (mulberry32), so every demo database is the same. */
+export function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+}
+
+const TITLES: Record<string, string[]> = {
+  ai: ["Large-model application engineers", "Computer-vision inspection engineers", "AI data-annotation team leads", "NLP engineers for customer service"],
+  big_data: ["Real-time data platform engineers", "Data-governance analysts", "Flink stream-processing developers"],
+  blockchain: ["ChainMaker smart-contract developers", "Blockchain traceability engineers"],
+  cloud: ["Kubernetes platform engineers", "Cloud-native SRE team", "Hybrid-cloud migration engineers"],
+  iot: ["Industrial IoT gateway developers", "Smart-building sensor engineers"],
+  intelligent_manufacturing: ["Smart-factory MES engineers", "Robot-cell integration technicians"],
+  industrial_internet: ["Industrial-internet platform developers", "Identifier-resolution integrators"],
+  vr: ["XR training-content developers", "Unreal Engine simulation developers"],
+  digital_twin: ["Digital-twin modelling engineers", "CIM city-twin analysts"],
+};
+const DISTRICTS = ["Haidian", "Chaoyang", "Daxing", "Tongzhou", "Shunyi", "Changping", "Xicheng"];
+const QUESTIONS = [
+  ["Is a hybrid delivery mode acceptable?", "Yes, as long as practical sessions are on site."],
+  ["Which certification level do you expect?", "Level 3 (高级工) or above for at least half of the trainees."],
+  ["Can trainees do their project on your production data?", "Yes, with anonymised data in our sandbox."],
+  ["Will you accept a cohort ready two weeks after deliverBy?", null],
+] as const;
+
+export async function seedDemoOrders(db: Database, companies: Actor[], providers: Actor[], now: Date): Promise<string[]> {
+  const rand = prng(2026);
+  const at = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
+  const ids: string[] = [];
+  for (let i = 0; i < 32; i++) {
+    const occupation = OCCUPATIONS[i % OCCUPATIONS.length];
+    const company = companies[i % companies.length];
+    const sectorSkills = SKILLS.filter((s) => s.sector === occupation.sector && s.parentKey !== null);
+    const chosen = new Set<string>();
+    while (chosen.size < Math.min(rand.int(2, 5), sectorSkills.length)) chosen.add(rand.pick(sectorSkills).key);
+    // A third each: still drafts, open for bids, and past their bid deadline (evaluation).
+    const phase = i % 3 === 0 ? "draft" : i % 3 === 1 ? "open" : "evaluation";
+    const createdAt = phase === "evaluation" ? at(now, -rand.int(20, 40)) : at(now, -rand.int(1, 10));
+    const bidDays = phase === "evaluation" ? rand.int(7, 15) : rand.int(20, 40);
+    const headcountMax = rand.int(2, 8) * 5;
+    const salaryMin = rand.int(12, 25) * 100_000;
+    const input: OrderInput = {
+      title: `${rand.int(1, 2) === 1 ? headcountMax : headcountMax - 5} ${rand.pick(TITLES[occupation.sector])}`,
+      description: `${occupation.nameEn} (${occupation.nameZh}) talent for our Beijing teams; trainees work on a capstone project with us and join on graduation.`,
+      occupationCode: occupation.code,
+      requiredSkills: [...chosen].map((key, k) => ({ skillId: seededSkillId(key), minLevel: rand.int(2, 4), weight: rand.int(1, 5), essential: k === 0 })),
+      headcountMin: Math.max(1, headcountMax - rand.int(0, 2) * 5),
+      headcountMax,
+      location: { city: "Beijing", district: rand.pick(DISTRICTS), remoteAllowed: rand.next() < 0.3 },
+      deliverBy: at(createdAt, bidDays + rand.int(90, 180)).toISOString().slice(0, 10),
+      budgetPerTraineeFen: rand.int(8, 30) * 100_000,
+      hiringCommitment: { hires: Math.ceil(headcountMax * 0.6), salaryMinFen: salaryMin, salaryMaxFen: salaryMin + rand.int(3, 10) * 100_000, servicePeriodMonths: rand.pick([12, 24, 36]) },
+      enquiryDeadline: at(createdAt, bidDays - 5).toISOString(),
+      bidDeadline: at(createdAt, bidDays).toISOString(),
+      matchWeights: i % 7 === 0 ? { skills: 5, price: 1 } : null,
+    };
+    const order = await createOrder(db, company, input, createdAt);
+    ids.push(order.id);
+    if (phase === "draft") continue;
+    await publishOrder(db, company, order.id, at(createdAt, 1));
+    for (let q = 0; q < (i % 4) + 1 && q < QUESTIONS.length; q++) {
+      const [question, answer] = QUESTIONS[(i + q) % QUESTIONS.length];
+      const askedAt = at(createdAt, 1.1 + q / 10); // within the enquiry period, which closes 2+ days after publication
+      const enquiry = await askQuestion(db, providers[(i + q) % providers.length], order.id, question, askedAt);
+      if (answer) await answerEnquiry(db, company, enquiry.id, answer, at(askedAt, 0.05));
+    }
+  }
+  await closeBidding({ db, clock: { now: () => now }, logger: createLogger("silent") });
+  return ids;
+}
