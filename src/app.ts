@@ -6,9 +6,11 @@ import { requestId } from "hono/request-id";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
+import { cohortsRouter } from "./modules/cohorts/routes";
 import { healthRouter } from "./modules/health/routes";
 import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
+import { programsRouter } from "./modules/programs/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import type { Clock } from "./platform/clock";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
@@ -16,6 +18,7 @@ import { createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
 import type { PasswordHasher } from "./platform/password";
+import { isDataException } from "./platform/transition";
 
 export interface AppDeps {
   /** The database; omitted on Workers, whose entry passes a per-request one as `env.db`. */
@@ -53,7 +56,7 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/*", idempotency);
 
   app.route("/", healthRouter);
-  for (const router of [authRouter, organizationsRouter, taxonomyRouter, ordersRouter]) app.route("/v1", router);
+  for (const router of [authRouter, organizationsRouter, taxonomyRouter, ordersRouter, programsRouter, cohortsRouter]) app.route("/v1", router);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -80,6 +83,8 @@ export function createApp(deps: AppDeps) {
     let appError: AppError;
     if (err instanceof HTTPException) {
       appError = fromHttpException(err);
+    } else if (isDataException(err)) {
+      appError = new AppError("validation_failed", "A value in the request cannot be stored (e.g. a NUL character)");
     } else {
       deps.logger.error("unhandled error", { requestId: requestIdValue, error: String(err), stack: (err as Error)?.stack });
       appError = new AppError("internal", "An internal error occurred; quote the requestId when reporting it");

@@ -60,7 +60,12 @@ export const freshEmail = (tag = "user") => `${tag}.${Date.now().toString(36)}.$
 export async function createTestContext(start = "2026-03-02T01:00:00Z") {
   const clock = new ManualClock(start);
   const handle = await openTestDatabase();
-  await prepareDatabase(handle, clock.now());
+  try {
+    await prepareDatabase(handle, clock.now());
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
   const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES) });
   const app = createApp({ db: handle.db, hasher: nativeHasher, clock, config, logger: createLogger("silent") });
 

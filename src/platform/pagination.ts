@@ -32,10 +32,11 @@ function decode(cursor: string): Key {
       if (typeof key[1] === "string") return key as Key;
     }
   } catch {}
-  throw new AppError("validation_failed", "cursor is not a cursor this API issued", {
-    errors: [{ path: "cursor", message: "invalid cursor" }],
-  });
+  throw invalidCursor();
 }
+
+const invalidCursor = () =>
+  new AppError("validation_failed", "cursor is not a cursor this API issued", { errors: [{ path: "cursor", message: "invalid cursor" }] });
 
 export interface Keyset {
   /** The sort column (e.g. created_at) and the id column that breaks ties. */
@@ -53,7 +54,12 @@ export function keyset(ks: Keyset, cursor: string | undefined): { after: SQL | u
   const orderBy = [sql`${ks.sortBy} ${dir}`, sql`${ks.id} ${dir}`];
   if (!cursor) return { after: undefined, orderBy };
   const [sortValue, id] = decode(cursor);
-  const value = ks.sortBy.columnType === "PgTimestamp" ? new Date(sortValue).toISOString() : sortValue;
+  let value = sortValue;
+  if (ks.sortBy.columnType === "PgTimestamp") {
+    const at = new Date(sortValue);
+    if (Number.isNaN(at.getTime())) throw invalidCursor();
+    value = at.toISOString();
+  }
   const cmp = ks.direction === "desc" ? sql`<` : sql`>`;
   return { after: sql`(${ks.sortBy}, ${ks.id}) ${cmp} (${value}, ${id})`, orderBy };
 }

@@ -1,6 +1,6 @@
 /** Native argon2id for Node (`@node-rs/argon2`); never bundled for Workers. */
 import { hash, verify } from "@node-rs/argon2";
-import { ARGON2_PARAMS, type PasswordHasher } from "./password";
+import { ARGON2_PARAMS, acceptablePhc, type PasswordHasher } from "./password";
 
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum, which isolated modules cannot import)
 
@@ -14,6 +14,7 @@ export const nativeHasher: PasswordHasher = {
       outputLen: ARGON2_PARAMS.dkLen,
     }),
   verify: async (phc, password) => {
+    if (!acceptablePhc(phc)) return false;
     try {
       return await verify(phc, password);
     } catch {

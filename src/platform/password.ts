@@ -30,6 +30,13 @@ export function parsePhc(phc: string): Phc | null {
   }
 }
 
+/** The parsed hash when its parameters are within bounds: a stored hash must not be able to exhaust the runtime. */
+export function acceptablePhc(phc: string): Phc | null {
+  const parsed = parsePhc(phc);
+  if (!parsed || parsed.m > 65536 || parsed.t > 10 || parsed.p > 4 || parsed.hash.length > 64) return null;
+  return parsed;
+}
+
 function equalConstantTime(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
@@ -49,9 +56,8 @@ export const portableHasher: PasswordHasher = {
     return `$argon2id$v=19$m=${m},t=${t},p=${p}$${b64(salt)}$${b64(hash)}`;
   },
   async verify(phc, password) {
-    const parsed = parsePhc(phc);
-    // Refuse parameters far above ours: a stored hash must not be able to exhaust the Worker.
-    if (!parsed || parsed.m > 65536 || parsed.t > 10 || parsed.p > 4 || parsed.hash.length > 64) return false;
+    const parsed = acceptablePhc(phc);
+    if (!parsed) return false;
     const hash = await argon2idAsync(new TextEncoder().encode(password), parsed.salt, {
       m: parsed.m,
       t: parsed.t,

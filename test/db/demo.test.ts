@@ -26,6 +26,10 @@ describe("demo data", () => {
     expect(counts.open).toBeGreaterThanOrEqual(8);
     expect(counts.evaluation).toBeGreaterThanOrEqual(8);
     expect(counts.draft).toBeGreaterThanOrEqual(1);
+    const provider = await t.login("provider1@demo.orderbridge.cn", DEMO_PASSWORD);
+    expect((await t.call("GET", "/v1/programs?limit=100", { token: bureau })).body.data.length).toBeGreaterThanOrEqual(20);
+    expect((await t.call("GET", "/v1/cohorts?limit=100", { token: bureau })).body.data.length).toBeGreaterThanOrEqual(40);
+    expect((await t.call("GET", "/v1/cohorts?limit=100", { token: provider })).body.data.length).toBeGreaterThanOrEqual(1);
     const open = (await t.call("GET", "/v1/orders?status=open&limit=1", { token: bureau })).body.data[0];
     const enquiries = await t.call("GET", `/v1/orders/${open.id}/enquiries`, { token: bureau });
     expect(enquiries.body.data.length).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,5 @@
 /** Every drizzle table, one file per domain area. */
+export * from "./matching";
 export * from "./orders";
 export * from "./organizations";
 export * from "./platform";

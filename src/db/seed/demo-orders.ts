@@ -6,21 +6,10 @@ import type { Actor } from "../../platform/actor";
 import { DAY } from "../../platform/clock";
 import { createLogger } from "../../platform/logger";
 import type { Database } from "../client";
+import { prng } from "./prng";
 import { seededSkillId } from "./taxonomy";
 import { OCCUPATIONS, SKILLS } from "./taxonomy-data";
 
-/** A small deterministic PRNG (mulberry32), so every demo database is the same. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
 
 const TITLES: Record<string, string[]> = {
   ai: ["Large-model application engineers", "Computer-vision inspection engineers", "AI data-annotation team leads", "NLP engineers for customer service"],

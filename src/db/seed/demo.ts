@@ -8,6 +8,7 @@ import { usccCheckCharacter } from "../../modules/organizations/uscc";
 import type { Database } from "../client";
 import { users } from "../schema";
 import { seedDemoOrders } from "./demo-orders";
+import { seedDemoPrograms } from "./demo-programs";
 
 export const DEMO_PASSWORD = "orderbridge-demo";
 export const DEMO_BUREAU_EMAIL = "bureau@demo.orderbridge.cn";
@@ -63,16 +64,17 @@ export async function seedDemo(db: Database, hasher: PasswordHasher, now: Date):
 
   const companies: Actor[] = [];
   for (const [i, [name, district]] of COMPANIES.entries()) companies.push(await register("company", name, district, `company${i + 1}@demo.orderbridge.cn`));
-  const providers: Actor[] = [];
+  const providers: { actor: Actor; occupations: string[] }[] = [];
   for (const [i, [name, district, occupations]] of PROVIDERS.entries()) {
-    const provider = await register("provider", name, district, `provider${i + 1}@demo.orderbridge.cn`);
-    for (const occupationCode of occupations) await accredit(db, bureau, provider.orgId, { occupationCode, validUntil }, now);
-    providers.push(provider);
+    const actor = await register("provider", name, district, `provider${i + 1}@demo.orderbridge.cn`);
+    for (const occupationCode of occupations) await accredit(db, bureau, actor.orgId, { occupationCode, validUntil }, now);
+    providers.push({ actor, occupations: [...occupations] });
   }
   const assessor = await register("assessor", "Beijing Vocational Skill Assessment Center", "Xicheng", "assessor1@demo.orderbridge.cn");
   for (const occupationCode of ["ai_engineer", "big_data_engineer", "cloud_engineer", "blockchain_engineer"]) {
     await accredit(db, bureau, assessor.orgId, { occupationCode, validUntil }, now);
   }
-  await seedDemoOrders(db, companies, providers, now);
+  await seedDemoPrograms(db, providers, now);
+  await seedDemoOrders(db, companies, providers.map((p) => p.actor), now);
   return logins;
 }

@@ -1,9 +1,8 @@
 /** Zod schemas of talent orders, amendments and enquiries. */
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES } from "../../db/schema";
-import { dateString } from "../organizations/schemas";
+import { dateString, text } from "../../platform/schemas";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const fen = (max = 100_000_000) => z.number().int().min(0).max(max);
 const instant = z.iso.datetime({ offset: true }).openapi({ example: "2026-04-15T10:00:00Z" });
 

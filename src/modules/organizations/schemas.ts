@@ -1,6 +1,7 @@
 /** Zod schemas of organisations, users and accreditations: input, output and OpenAPI in one place. */
 import { z } from "@hono/zod-openapi";
 import type { accreditations, organizations, users } from "../../db/schema";
+import { dateString, text } from "../../platform/schemas";
 import { isValidUscc } from "./uscc";
 
 export const orgKindSchema = z.enum(["company", "provider", "assessor", "bureau"]);
@@ -47,14 +48,8 @@ export const accreditationSchema = z
   })
   .openapi("Accreditation");
 
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD").refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, "not a calendar date");
-
 export const passwordSchema = z.string().min(10, "at least 10 characters").max(128, "at most 128 characters");
 export const emailSchema = z.string().trim().toLowerCase().email().max(254);
-const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const newUserSchema = z.strictObject({
   email: emailSchema.openapi({ example: "li.wei@example.cn" }),

@@ -151,6 +151,7 @@ export async function addMember(db: Database, hasher: PasswordHasher, actor: Act
   if (actor.orgId !== org.id || actor.role !== "admin") {
     throw new AppError("forbidden", "Only an admin of this organisation adds its members");
   }
+  if (org.kind === "bureau") throw new AppError("forbidden", "Bureau users are created by the operator (npm run cli -- create-bureau-user)");
   return db.transaction(async (tx) => {
     const user = await insertUser(tx, hasher, org.id, input, now);
     await writeAudit(tx, actor, now, { entityType: "user", entityId: user.id, action: "add_member", data: { role: input.role } });

@@ -2,9 +2,10 @@
 import { z } from "@hono/zod-openapi";
 import type { occupations, skills } from "../../db/schema";
 import { SECTORS } from "../../db/schema";
+import { text } from "../../platform/schemas";
 
 export const sectorSchema = z.enum(SECTORS);
-const name = z.string().trim().min(1).max(200);
+const name = text(200);
 
 export const occupationSchema = z
   .object({
@@ -38,18 +39,25 @@ export const newOccupationSchema = z
   })
   .openapi("NewOccupation");
 
-export const occupationPatchSchema = newOccupationSchema.omit({ code: true }).partial().strict().openapi("OccupationPatch");
+const nonEmpty = (patch: object) => Object.keys(patch).length > 0;
+
+export const occupationPatchSchema = newOccupationSchema
+  .omit({ code: true })
+  .partial()
+  .strict()
+  .refine(nonEmpty, "send at least one field to change")
+  .openapi("OccupationPatch");
 
 export const newSkillSchema = z
   .strictObject({
     nameEn: name,
     nameZh: name,
-    parentId: z.string().max(64).nullable().optional(),
+    parentId: z.string().min(1).max(64).nullable().optional(),
     sector: sectorSchema,
   })
   .openapi("NewSkill");
 
-export const skillPatchSchema = newSkillSchema.partial().strict().openapi("SkillPatch");
+export const skillPatchSchema = newSkillSchema.partial().strict().refine(nonEmpty, "send at least one field to change").openapi("SkillPatch");
 
 export const skillListQuery = z.object({
   parentId: z.string().max(64).optional().openapi({ description: "Children of this skill" }),

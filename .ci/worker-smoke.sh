@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# Workers smoke test: runs the real Worker under `wrangler dev` (workerd) against a fresh PostgreSQL database and
+# drives the foundation through HTTP: register a company -> bureau verifies it -> the company sees itself verified.
+#
+# Usage: bash .ci/worker-smoke.sh          (from anywhere; needs node_modules and a local PostgreSQL)
+# Env:   PGHOST/PGPORT/PGUSER              PostgreSQL to use (default 127.0.0.1:5432, postgres, trust auth)
+#        SMOKE_PORT                        port for wrangler dev (default 8799; a free one is picked if taken)
+#        SMOKE_STARTUP_TIMEOUT             seconds to wait for /health (default 60)
+#        SMOKE_HTTP_TIMEOUT                per-request curl timeout in seconds (default 60; argon2id is pure JS on workerd)
+#        SMOKE_KEEP=1                      keep the database and the wrangler log afterwards (for debugging)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=.ci/lib.sh
+source "$ROOT/.ci/lib.sh"
+
+export WRANGLER_SEND_METRICS=false NO_UPDATE_NOTIFIER=1 CI=${CI:-true}
+STARTUP_TIMEOUT=${SMOKE_STARTUP_TIMEOUT:-60}
+HTTP_TIMEOUT=${SMOKE_HTTP_TIMEOUT:-60}
+
+[[ -x node_modules/.bin/wrangler ]] || die "node_modules/.bin/wrangler is missing; run npm ci first"
+command -v curl >/dev/null || die "curl is required"
+HAVE_JQ=0
+command -v jq >/dev/null && HAVE_JQ=1
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ob-worker-smoke.XXXXXX")
+WRANGLER_LOG="$WORK/wrangler.log"
+# wrangler also writes a debug log per run under ~/.config; keep it with ours (and removed with it).
+export WRANGLER_LOG_PATH="$WORK/wrangler-debug"
+DB=$(fresh_db_name ob_ci_worker)
+DB_URL=$(pg_url "$DB")
+WRANGLER_PID=""
+DB_CREATED=0
+STEP_START=$(date +%s)
+SMOKE_START=$STEP_START
+
+step() {
+  local now
+  now=$(date +%s)
+  printf -- '--- [smoke %s, +%s] %s\n' "$(date +%H:%M:%S)" "$(fmt_duration $((now - SMOKE_START)))" "$*"
+}
+
+stop_wrangler() {
+  [[ -n "$WRANGLER_PID" ]] || return 0
+  local pid=$WRANGLER_PID i
+  WRANGLER_PID=""
+  # wrangler runs in its own session/process group (setsid below): signal the whole group (npx, node, workerd).
+  kill -TERM -- "-$pid" 2>/dev/null || return 0
+  for ((i = 0; i < 20; i++)); do
+    kill -0 -- "-$pid" 2>/dev/null || return 0
+    sleep 0.5
+  done
+  kill -KILL -- "-$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  set +e
+  stop_wrangler
+  if ((rc != 0)); then
+    echo
+    echo "================ worker smoke FAILED (exit $rc): wrangler log ($WRANGLER_LOG) ================"
+    if [[ -s "$WRANGLER_LOG" ]]; then tail -n 300 "$WRANGLER_LOG"; else echo "(empty or not started)"; fi
+    echo "================ end of wrangler log ================"
+  fi
+  if [[ "${SMOKE_KEEP:-0}" == 1 ]]; then
+    log "SMOKE_KEEP=1: keeping database $DB and $WORK"
+  else
+    ((DB_CREATED)) && drop_db "$DB"
+    rm -rf "$WORK"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- JSON -------------------------------------------------------------------------------------------------------------
+# jget FILE '.a.b' -> the value (strings unquoted), or fails when missing/null.
+jget() {
+  if ((HAVE_JQ)); then
+    jq -er "$2" "$1"
+  else
+    node -e '
+      const fs = require("fs");
+      let v = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+      for (const k of process.argv[2].split(".").filter(Boolean)) v = v == null ? undefined : v[k];
+      if (v === undefined || v === null || v === false) process.exit(1);
+      console.log(typeof v === "object" ? JSON.stringify(v) : String(v));
+    ' "$1" "$2"
+  fi
+}
+
+# --- HTTP -------------------------------------------------------------------------------------------------------------
+BODY="$WORK/body.json"
+HEADERS="$WORK/headers.txt"
+STATUS=""
+
+# call METHOD PATH [JSON_BODY] [TOKEN] [EXTRA_HEADER] -> sets STATUS, response body in $BODY, headers in $HEADERS.
+call() {
+  local method=$1 path=$2 data=${3:-} token=${4:-} extra=${5:-}
+  local args=(-sS --max-time "$HTTP_TIMEOUT" -o "$BODY" -D "$HEADERS" -w '%{http_code}' -X "$method")
+  [[ -n "$token" ]] && args+=(-H "Authorization: Bearer $token")
+  [[ -n "$extra" ]] && args+=(-H "$extra")
+  [[ -n "$data" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$data")
+  : >"$BODY"
+  STATUS=$(curl "${args[@]}" "$BASE$path") || STATUS="${STATUS:-000}"
+}
+
+# expect METHOD PATH STATUS [JSON_BODY] [TOKEN] [EXTRA_HEADER]
+expect() {
+  local method=$1 path=$2 want=$3
+  local t0 t1
+  t0=$(date +%s%3N)
+  call "$method" "$path" "${4:-}" "${5:-}" "${6:-}"
+  t1=$(date +%s%3N)
+  if [[ "$STATUS" != "$want" ]]; then
+    echo "FAIL: $method $path -> HTTP $STATUS (expected $want) after $((t1 - t0)) ms; body:" >&2
+    cat "$BODY" >&2 || true
+    echo >&2
+    exit 1
+  fi
+  log "ok   $method $path -> $STATUS ($((t1 - t0)) ms)"
+}
+
+assert_eq() { # assert_eq WHAT ACTUAL EXPECTED
+  if [[ "$2" != "$3" ]]; then
+    echo "FAIL: $1 is '$2', expected '$3'; last response:" >&2
+    cat "$BODY" >&2 || true
+    echo >&2
+    exit 1
+  fi
+  log "ok   $1 == $3"
+}
+
+free_port() {
+  node -e '
+    const net = require("net");
+    const want = Number(process.argv[1]);
+    const tryListen = (port) => {
+      const s = net.createServer();
+      s.once("error", () => (port === 0 ? process.exit(1) : tryListen(0)));
+      s.listen(port, "127.0.0.1", () => { const p = s.address().port; s.close(() => console.log(p)); });
+    };
+    tryListen(want);
+  ' "$1"
+}
+
+# A valid, random Unified Social Credit Code (same algorithm as src/modules/organizations/uscc.ts).
+random_uscc() {
+  node -e '
+    const CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    const W = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const first17 = "91110108MA" + String(Math.floor(Math.random() * 1e7)).padStart(7, "0");
+    let sum = 0;
+    for (let i = 0; i < 17; i++) sum += CHARS.indexOf(first17[i]) * W[i];
+    console.log(first17 + CHARS[(31 - (sum % 31)) % 31]);
+  '
+}
+
+# --- 1. database ------------------------------------------------------------------------------------------------------
+step "database: $DB"
+ensure_postgres
+create_db "$DB"
+DB_CREATED=1
+DATABASE_URL="$DB_URL" npm run --silent db:migrate </dev/null
+
+RUN_ID="$(date +%s)-$$"
+BUREAU_EMAIL="ci-bureau-$RUN_ID@example.com"
+BUREAU_PASSWORD="ci-bureau-password-$RUN_ID"
+COMPANY_EMAIL="ci-company-$RUN_ID@example.com"
+COMPANY_PASSWORD="ci-company-password-$RUN_ID"
+DATABASE_URL="$DB_URL" npm run --silent cli -- create-bureau-user --email "$BUREAU_EMAIL" --password "$BUREAU_PASSWORD" --name "CI Bureau" </dev/null
+
+# --- 2. wrangler dev --------------------------------------------------------------------------------------------------
+PORT=$(free_port "${SMOKE_PORT:-8799}")
+INSPECTOR_PORT=$(free_port 0)
+BASE="http://127.0.0.1:$PORT"
+step "wrangler dev on $BASE (inspector $INSPECTOR_PORT, log $WRANGLER_LOG)"
+# setsid: wrangler gets its own process group, so cleanup can stop npx, wrangler and workerd together.
+setsid npx --no-install wrangler dev \
+  --ip 127.0.0.1 --port "$PORT" --inspector-port "$INSPECTOR_PORT" \
+  --var "DATABASE_URL:$DB_URL" --var LOG_LEVEL:info \
+  --test-scheduled --show-interactive-dev-session=false \
+  --persist-to "$WORK/state" \
+  </dev/null >"$WRANGLER_LOG" 2>&1 &
+WRANGLER_PID=$!
+
+deadline=$(($(date +%s) + STARTUP_TIMEOUT))
+until [[ "$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$BASE/health" || true)" == 200 ]]; do
+  kill -0 "$WRANGLER_PID" 2>/dev/null || die "wrangler dev exited before /health answered"
+  (($(date +%s) < deadline)) || die "/health did not answer 200 within ${STARTUP_TIMEOUT}s"
+  sleep 1
+done
+step "worker is up"
+
+# --- 3. HTTP flow -----------------------------------------------------------------------------------------------------
+expect GET /health 200
+assert_eq "health.status" "$(jget "$BODY" .status)" ok
+assert_eq "health.database" "$(jget "$BODY" .database)" ok
+expect GET /openapi.json 200
+expect GET /v1/me 401
+
+USCC=$(random_uscc)
+REGISTER_BODY=$(printf '{"organization":{"kind":"company","name":"CI Smoke Company %s","uscc":"%s","city":"Beijing","district":"Haidian"},"user":{"email":"%s","password":"%s","displayName":"CI Company Admin"}}' \
+  "$RUN_ID" "$USCC" "$COMPANY_EMAIL" "$COMPANY_PASSWORD")
+expect POST /v1/auth/register 201 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
+ORG_ID=$(jget "$BODY" .organization.id)
+assert_eq "registered organization.status" "$(jget "$BODY" .organization.status)" pending
+# The same Idempotency-Key and body replay the first response (exercises the idempotency table on workerd).
+expect POST /v1/auth/register 201 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
+assert_eq "replayed organization.id" "$(jget "$BODY" .organization.id)" "$ORG_ID"
+assert_eq "Idempotent-Replayed header" "$(tr -d '\r' <"$HEADERS" | awk -F': ' 'tolower($1)=="idempotent-replayed"{print $2}')" true
+
+# The bureau user's hash was made by the CLI (native @node-rs/argon2); workerd verifies it with pure-JS argon2id.
+expect POST /v1/auth/login 200 "{\"email\":\"$BUREAU_EMAIL\",\"password\":\"$BUREAU_PASSWORD\"}"
+BUREAU_TOKEN=$(jget "$BODY" .token)
+expect POST /v1/auth/login 401 "{\"email\":\"$BUREAU_EMAIL\",\"password\":\"wrong-password-123\"}"
+
+expect POST "/v1/organizations/$ORG_ID/verify" 200 "" "$BUREAU_TOKEN"
+assert_eq "verified organization.status" "$(jget "$BODY" .status)" verified
+
+expect POST /v1/auth/login 200 "{\"email\":\"$COMPANY_EMAIL\",\"password\":\"$COMPANY_PASSWORD\"}"
+COMPANY_TOKEN=$(jget "$BODY" .token)
+expect GET /v1/me 200 "" "$COMPANY_TOKEN"
+assert_eq "me.organization.id" "$(jget "$BODY" .organization.id)" "$ORG_ID"
+assert_eq "me.organization.status" "$(jget "$BODY" .organization.status)" verified
+assert_eq "me.user.email" "$(jget "$BODY" .user.email)" "$COMPANY_EMAIL"
+
+# A company cannot verify organisations.
+expect POST "/v1/organizations/$ORG_ID/verify" 403 "" "$COMPANY_TOKEN"
+
+# The Cron handler (deadline sweeps) runs on workerd; errors inside it only show in the log, checked below.
+expect GET "/__scheduled?cron=*/5+*+*+*+*" 200
+sleep 2
+
+# --- 4. the log -------------------------------------------------------------------------------------------------------
+# Uncaught exceptions in the Worker and the app's own error lines (e.g. a failing scheduled job) only surface in
+# wrangler's log. (The `Request.cf` DNS warning is expected offline and is not matched.)
+if sed 's/\x1b\[[0-9;]*m//g' "$WRANGLER_LOG" | grep -nE 'Uncaught|Unhandled|✘ \[ERROR\]|"level":"error"' >"$WORK/errors.txt"; then
+  cat "$WORK/errors.txt" >&2
+  die "wrangler log contains errors (see above)"
+fi
+
+step "worker smoke PASSED in $(fmt_duration $(($(date +%s) - SMOKE_START)))"

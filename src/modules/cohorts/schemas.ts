@@ -1,0 +1,156 @@
+/** Zod schemas of cohorts: the owner's full view and the trainee-free summary shown to buyers and the bureau. */
+import { z } from "@hono/zod-openapi";
+import { COHORT_STATUSES, type cohortSkills, type cohorts } from "../../db/schema";
+import { dateString } from "../../platform/schemas";
+import {
+  atLeastOneField,
+  idOf,
+  levelSchema,
+  noDuplicateSkills,
+  occupationCodeSchema,
+  text,
+} from "../programs/schemas";
+
+export const cohortStatusSchema = z.enum(COHORT_STATUSES);
+
+export const cohortSkillSchema = z
+  .strictObject({
+    skillId: idOf("skl").openapi({ example: "skl_retrieval_augmented_generation" }),
+    level: levelSchema,
+    share: z
+      .number()
+      .min(0)
+      .max(1)
+      .openapi({ description: "Share of trainees who reach the level (0–1)", example: 0.8 }),
+  })
+  .openapi("CohortSkill");
+
+const cohortSkillsSchema = z.array(cohortSkillSchema).min(1).max(30).superRefine(noDuplicateSkills);
+
+const cohortFields = {
+  name: text(200).openapi({ example: "2026 spring large-model class 1" }),
+  size: z
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .openapi({ description: "At most the program's cohortCapacity", example: 36 }),
+  readyDate: dateString.openapi({
+    description: "When the trainees are ready to work (today or later)",
+    example: "2026-07-15",
+  }),
+  city: text(50).openapi({ example: "Beijing" }),
+  district: text(50).optional().openapi({ example: "Haidian" }),
+  skills: cohortSkillsSchema,
+};
+
+export const newCohortSchema = z
+  .strictObject({
+    programId: idOf("prg").openapi({ example: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y" }),
+    ...cohortFields,
+  })
+  .openapi("NewCohort", {
+    example: {
+      programId: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y",
+      name: "2026 spring large-model class 1",
+      size: 36,
+      readyDate: "2026-07-15",
+      city: "Beijing",
+      district: "Haidian",
+      skills: [
+        { skillId: "skl_prompt_engineering", level: 3, share: 0.9 },
+        { skillId: "skl_retrieval_augmented_generation", level: 3, share: 0.75 },
+      ],
+    },
+  });
+
+export const cohortPatchSchema = z
+  .strictObject({
+    ...cohortFields,
+    district: text(50).nullable().optional().openapi({ description: "null clears it" }),
+  })
+  .partial()
+  .refine((o) => Object.keys(o).length > 0, atLeastOneField)
+  .openapi("CohortPatch", {
+    description: "Only while the cohort is planned; `skills`, when sent, replaces the profile.",
+  });
+
+const summaryFields = {
+  id: z.string().openapi({ example: "coh_7q1x8c4b6n0p5r2t7w9y3v9k2m" }),
+  programId: z.string(),
+  providerOrgId: z.string(),
+  occupationCode: z.string().openapi({ example: "ai_engineer" }),
+  name: z.string(),
+  size: z.number().int(),
+  readyDate: z.string().openapi({ example: "2026-07-15" }),
+  city: z.string(),
+  district: z.string().nullable(),
+  skills: z.array(z.object({ skillId: z.string(), level: z.number().int(), share: z.number() })),
+  status: cohortStatusSchema,
+};
+
+/** What a company or the bureau sees of an open cohort: its aggregate profile, never anything about trainees. */
+export const cohortSummarySchema = z
+  .object(summaryFields)
+  .strict()
+  .openapi("CohortSummary", { description: "An open cohort as offered for matching; no trainee data." });
+
+/** The owning provider's view. */
+export const cohortSchema = z
+  .object({
+    ...summaryFields,
+    contractId: z
+      .string()
+      .nullable()
+      .openapi({ description: "The contract that took the cohort; null while open" }),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Cohort", { description: "The owning provider's view of its cohort." });
+
+export const cohortViewSchema = z.union([cohortSchema, cohortSummarySchema]).openapi("CohortView", {
+  description: "`Cohort` for the owning provider, `CohortSummary` for companies and the bureau.",
+});
+
+export const cohortListQuery = z.object({
+  programId: idOf("prg").optional(),
+  occupationCode: occupationCodeSchema.optional(),
+  city: text(50).optional().openapi({ description: "Case-insensitive", example: "Beijing" }),
+  status: cohortStatusSchema.optional(),
+  skillId: idOf("skl").optional().openapi({ description: "Cohorts whose profile includes this skill" }),
+});
+
+export type NewCohort = z.infer<typeof newCohortSchema>;
+export type CohortPatch = z.infer<typeof cohortPatchSchema>;
+export type Cohort = z.infer<typeof cohortSchema>;
+export type CohortSummary = z.infer<typeof cohortSummarySchema>;
+type CohortRow = typeof cohorts.$inferSelect;
+type CohortSkillRow = Pick<typeof cohortSkills.$inferSelect, "skillId" | "level" | "share">;
+
+/** The summary: built field by field so nothing beyond the aggregate profile can slip out. */
+export function toCohortSummary(row: CohortRow, skills: CohortSkillRow[]): CohortSummary {
+  return {
+    id: row.id,
+    programId: row.programId,
+    providerOrgId: row.providerOrgId,
+    occupationCode: row.occupationCode,
+    name: row.name,
+    size: row.size,
+    readyDate: row.readyDate,
+    city: row.city,
+    district: row.district,
+    skills: skills.map((s) => ({ skillId: s.skillId, level: s.level, share: s.share })),
+    status: row.status,
+  };
+}
+
+export function toCohort(row: CohortRow, skills: CohortSkillRow[]): Cohort {
+  return {
+    ...toCohortSummary(row, skills),
+    contractId: row.contractId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
