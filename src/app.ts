@@ -8,6 +8,7 @@ import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
 import { cohortsRouter } from "./modules/cohorts/routes";
 import { healthRouter } from "./modules/health/routes";
+import { matchingRouter } from "./modules/matching/routes";
 import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
 import { programsRouter } from "./modules/programs/routes";
@@ -56,7 +57,7 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/*", idempotency);
 
   app.route("/", healthRouter);
-  for (const router of [authRouter, organizationsRouter, taxonomyRouter, ordersRouter, programsRouter, cohortsRouter]) app.route("/v1", router);
+  for (const router of [authRouter, organizationsRouter, taxonomyRouter, ordersRouter, programsRouter, cohortsRouter, matchingRouter]) app.route("/v1", router);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -26,3 +26,40 @@ export function orderBody(now: Date, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A valid program body for an AI-engineering program. */
+export function programBody(overrides: Record<string, unknown> = {}) {
+  return {
+    title: "Computer-vision engineering bootcamp",
+    description: "Deep learning and computer vision for industrial inspection.",
+    occupationCode: "ai_engineer",
+    skills: [
+      { skillId: "skl_deep_learning", level: 3 },
+      { skillId: "skl_computer_vision", level: 3 },
+    ],
+    durationWeeks: 12,
+    mode: "onsite",
+    city: "Beijing",
+    cohortCapacity: 40,
+    pricePerTraineeFen: 1_200_000,
+    certification: { type: "vocational_skill_level", level: 3 },
+    ...overrides,
+  };
+}
+
+/** A valid cohort body for `programId`, ready 90 days from `now`. */
+export function cohortBody(now: Date, programId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    programId,
+    name: "Spring cohort",
+    size: 15,
+    readyDate: new Date(now.getTime() + 90 * DAY).toISOString().slice(0, 10),
+    city: "Beijing",
+    district: "Daxing",
+    skills: [
+      { skillId: "skl_deep_learning", level: 3, share: 1 },
+      { skillId: "skl_computer_vision", level: 3, share: 0.9 },
+    ],
+    ...overrides,
+  };
+}

@@ -6,21 +6,35 @@ import { createBureauUser } from "../modules/auth/service";
 import { systemClock } from "../platform/clock";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
+import { allocateFromCli } from "./cli-allocate";
 import { openNodeDatabase } from "./node-runtime";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   migrate                                         apply migrations (and the taxonomy seed) to the configured database
   create-bureau-user --email E --password P [--name N]
-  sweep                                           run the scheduled jobs once`;
+  sweep                                           run the scheduled jobs once
+  allocate [--mode optimal|stable] [--proposing orders|cohorts] [--split]
+           [--occupation CODE]... [--city CITY] [--as BUREAU_EMAIL]
+                                                  allocate open cohorts to open orders and store the result`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { email: { type: "string" }, password: { type: "string" }, name: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    password: { type: "string" },
+    name: { type: "string" },
+    mode: { type: "string", default: "optimal" },
+    proposing: { type: "string" },
+    split: { type: "boolean", default: false },
+    occupation: { type: "string", multiple: true },
+    city: { type: "string" },
+    as: { type: "string" },
+  },
 });
 const config = loadNodeConfig();
 const logger = createLogger(config.LOG_LEVEL);
 const command = positionals[0];
-if (!command || !["migrate", "create-bureau-user", "sweep"].includes(command)) {
+if (!command || !["migrate", "create-bureau-user", "sweep", "allocate"].includes(command)) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -34,6 +48,8 @@ try {
     console.log(`Bureau user ${user.email} created (${user.id}).`);
   } else if (command === "sweep") {
     console.log(await runScheduledWork({ db: handle.db, clock: systemClock, logger }));
+  } else if (command === "allocate") {
+    await allocateFromCli(handle.db, values);
   }
 } catch (err) {
   console.error(`Error: ${(err as Error).message}`);

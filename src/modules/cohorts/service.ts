@@ -33,7 +33,7 @@ function visibleTo(actor: Actor): SQL | undefined {
   return seesOpenCohorts(actor) ? or(own, isNull(cohorts.contractId)) : own;
 }
 
-async function loadSkills(db: Database, cohortIds: string[]) {
+export async function loadSkills(db: Database, cohortIds: string[]) {
   const byCohort = new Map<string, (typeof cohortSkills.$inferSelect)[]>();
   if (cohortIds.length === 0) return byCohort;
   const rows = await db
@@ -58,7 +58,7 @@ async function ownerView(db: Database, row: CohortRow): Promise<Cohort> {
   return toCohort(row, (await loadSkills(db, [row.id])).get(row.id) ?? []);
 }
 
-async function findVisibleCohort(db: Database, actor: Actor, id: string): Promise<CohortRow> {
+export async function findVisibleCohort(db: Database, actor: Actor, id: string): Promise<CohortRow> {
   const [row] = looksLikeId("coh", id)
     ? await db
         .select()

@@ -1,0 +1,106 @@
+/** Loads the marketplace into the matching engine's plain shapes (orders, cohorts, taxonomy, track records). */
+import { and, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { cohortSkills, cohorts, orderSkills, orders, organizations, programs, skills } from "../../db/schema";
+import type { MatchCandidate, MatchOrder, ProviderRecord, ScoreContext } from "../../matching";
+
+export interface MatchFilter {
+  occupationCodes?: string[];
+  city?: string;
+}
+
+type OrderRow = typeof orders.$inferSelect;
+
+export function toMatchOrder(row: OrderRow, skillRows: (typeof orderSkills.$inferSelect)[]): MatchOrder {
+  return {
+    id: row.id,
+    occupationCode: row.occupationCode,
+    requiredSkills: skillRows.map(({ skillId, minLevel, weight, essential }) => ({ skillId, minLevel, weight, essential })),
+    headcountMin: row.headcountMin,
+    headcountMax: row.headcountMax,
+    city: row.city,
+    district: row.district,
+    remoteAllowed: row.remoteAllowed,
+    deliverBy: row.deliverBy,
+    budgetPerTraineeFen: row.budgetPerTraineeFen,
+    matchWeights: row.matchWeights,
+  };
+}
+
+/** The skill tree and display names, plus track-record priors. */
+export async function loadContext(db: Database): Promise<ScoreContext> {
+  const rows = await db.select({ id: skills.id, parentId: skills.parentId, nameEn: skills.nameEn }).from(skills);
+  return {
+    taxonomy: { parentOf: new Map(rows.map((r) => [r.id, r.parentId])), names: new Map(rows.map((r) => [r.id, r.nameEn])) },
+    // No contract has been delivered yet, so there are no city means: the engine's documented prior applies.
+    cityTrackRecord: new Map(),
+  };
+}
+
+/** A provider's record. Completed contracts do not exist yet, so every provider starts with none. */
+function providerRecord(orgId: string, city: string): ProviderRecord {
+  return { providerOrgId: orgId, city, contracts: 0, completionRate: 0, certificationRate: 0, placementRate: 0 };
+}
+
+/** Orders accepting bids: open, bid deadline still ahead. */
+export async function loadOpenOrders(db: Database, now: Date, filter: MatchFilter = {}): Promise<MatchOrder[]> {
+  const rows = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.status, "open"), gt(orders.bidDeadline, now), ...filterConditions(orders, filter)))
+    .orderBy(orders.id);
+  return attachOrderSkills(db, rows);
+}
+
+export async function attachOrderSkills(db: Database, rows: OrderRow[]): Promise<MatchOrder[]> {
+  if (rows.length === 0) return [];
+  const byOrder = new Map<string, (typeof orderSkills.$inferSelect)[]>(rows.map((r) => [r.id, []]));
+  for (const chunk of chunks(rows.map((r) => r.id))) {
+    const skillRows = await db.select().from(orderSkills).where(inArray(orderSkills.orderId, chunk)).orderBy(orderSkills.orderId, orderSkills.position);
+    for (const s of skillRows) byOrder.get(s.orderId)?.push(s);
+  }
+  return rows.map((r) => toMatchOrder(r, byOrder.get(r.id) ?? []));
+}
+
+/** Open cohorts (no contract yet) with their program's mode and price and the provider's record. */
+export async function loadOpenCohorts(db: Database, filter: MatchFilter = {}, ids?: string[]): Promise<MatchCandidate[]> {
+  const rows = await db
+    .select({ cohort: cohorts, mode: programs.mode, price: programs.pricePerTraineeFen, providerCity: organizations.city })
+    .from(cohorts)
+    .innerJoin(programs, eq(programs.id, cohorts.programId))
+    .innerJoin(organizations, eq(organizations.id, cohorts.providerOrgId))
+    .where(and(isNull(cohorts.contractId), eq(organizations.status, "verified"), ids ? inArray(cohorts.id, ids) : undefined, ...filterConditions(cohorts, filter)))
+    .orderBy(cohorts.id);
+  const bySkill = new Map<string, MatchCandidate["skills"]>(rows.map((r) => [r.cohort.id, []]));
+  for (const chunk of chunks(rows.map((r) => r.cohort.id))) {
+    const skillRows = await db.select().from(cohortSkills).where(inArray(cohortSkills.cohortId, chunk));
+    for (const s of skillRows) bySkill.get(s.cohortId)?.push({ skillId: s.skillId, level: s.level, share: s.share });
+  }
+  return rows.map(({ cohort, mode, price, providerCity }) => ({
+    id: cohort.id,
+    kind: "cohort" as const,
+    occupationCode: cohort.occupationCode,
+    skills: bySkill.get(cohort.id) ?? [],
+    size: cohort.size,
+    readyDate: cohort.readyDate,
+    city: cohort.city,
+    district: cohort.district,
+    mode,
+    pricePerTraineeFen: price,
+    provider: providerRecord(cohort.providerOrgId, providerCity),
+  }));
+}
+
+function filterConditions(table: typeof orders | typeof cohorts, filter: MatchFilter): (SQL | undefined)[] {
+  return [
+    filter.occupationCodes?.length ? inArray(table.occupationCode, filter.occupationCodes) : undefined,
+    filter.city ? eq(table.city, filter.city) : undefined,
+  ];
+}
+
+// Keeps IN lists well under PostgreSQL's 65,535 bind parameters.
+function chunks<T>(xs: T[], size = 10_000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}

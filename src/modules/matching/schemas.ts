@@ -1,0 +1,88 @@
+/** Zod schemas of match results and allocations. */
+import { z } from "@hono/zod-openapi";
+import { cohortSummarySchema } from "../cohorts/schemas";
+
+const FACTOR_NAMES = ["skills", "size", "timing", "location", "price", "trackRecord"] as const;
+
+export const weightsSchema = z
+  .object(Object.fromEntries(FACTOR_NAMES.map((f) => [f, z.number()])) as Record<(typeof FACTOR_NAMES)[number], z.ZodNumber>)
+  .openapi("FactorWeights", { description: "The weights used, normalised to sum 1" });
+
+export const factorSchema = z
+  .object({
+    factor: z.enum(FACTOR_NAMES),
+    score: z.number().openapi({ description: "0–1" }),
+    weight: z.number(),
+    detail: z.string().openapi({ example: "covers 7 of 8 required skills; Solidity at level 3 of 4 required" }),
+  })
+  .openapi("MatchFactor");
+
+const explained = {
+  score: z.number().openapi({ description: "Weighted sum of the factor scores, 0–1", example: 0.82 }),
+  eligible: z.boolean(),
+  reason: z.string().optional().openapi({ description: "Why an ineligible pair is ineligible" }),
+  factors: z.array(factorSchema),
+};
+
+export const cohortMatchSchema = z.object({ cohort: cohortSummarySchema, ...explained }).openapi("CohortMatch");
+
+export const orderSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    companyOrgId: z.string(),
+    occupationCode: z.string(),
+    headcountMin: z.number().int(),
+    headcountMax: z.number().int(),
+    city: z.string(),
+    district: z.string().nullable(),
+    deliverBy: z.string(),
+    bidDeadline: z.string(),
+    budgetPerTraineeFen: z.number().int(),
+  })
+  .openapi("OrderSummary");
+
+export const orderMatchSchema = z.object({ order: orderSummarySchema, ...explained }).openapi("OrderMatch");
+
+export const orderMatchesSchema = z
+  .object({ orderId: z.string(), weights: weightsSchema, data: z.array(cohortMatchSchema) })
+  .openapi("OrderMatches", { description: "Open cohorts ranked for the order, best first (ties by id)" });
+
+export const cohortMatchesSchema = z
+  .object({ cohortId: z.string(), data: z.array(orderMatchSchema.extend({ weights: weightsSchema })) })
+  .openapi("CohortMatches", { description: "Open orders ranked for the cohort, best first (ties by id); each order has its own weights" });
+
+export const matchesQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+
+export const allocationRequestSchema = z
+  .strictObject({
+    mode: z.enum(["optimal", "stable"]),
+    proposing: z.enum(["orders", "cohorts"]).optional().openapi({ description: "Stable mode: the side that proposes (default orders)" }),
+    allowSplit: z.boolean().default(false).openapi({ description: "A cohort may serve several orders" }),
+    filter: z
+      .strictObject({
+        occupationCodes: z.array(z.string().min(1).max(64)).min(1).max(20).optional(),
+        city: z.string().min(1).max(50).optional(),
+      })
+      .optional(),
+  })
+  .openapi("AllocationRequest");
+
+export const allocationSchema = z
+  .object({
+    id: z.string().openapi({ example: "alc_4n8p2r6t0w3y7c1b5m9q3v7x1z" }),
+    mode: z.enum(["optimal", "stable"]),
+    proposing: z.enum(["orders", "cohorts"]).nullable(),
+    allowSplit: z.boolean(),
+    filter: z.object({ occupationCodes: z.array(z.string()).optional(), city: z.string().optional() }).nullable(),
+    assignments: z.array(z.object({ orderId: z.string(), cohortId: z.string(), headcount: z.number().int(), score: z.number() })),
+    objective: z.number().openapi({ description: "Σ score × headcount" }),
+    underfilledOrders: z.array(z.object({ orderId: z.string(), headcount: z.number().int(), headcountMin: z.number().int() })),
+    blockingPairs: z.number().int().nullable().openapi({ description: "Stable mode: pairs that would both rather be together (0 = stable)" }),
+    stats: z.object({ orders: z.number().int(), cohorts: z.number().int(), candidatePairs: z.number().int(), solveMs: z.number() }),
+    createdAt: z.string(),
+  })
+  .openapi("Allocation", { description: "A recommendation: it changes no order or cohort" });
+
+export type AllocationRequest = z.infer<typeof allocationRequestSchema>;
+export type AllocationView = z.infer<typeof allocationSchema>;
