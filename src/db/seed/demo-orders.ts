@@ -5,7 +5,9 @@ import { closeBidding, createOrder, publishOrder } from "../../modules/orders/se
 import type { Actor } from "../../platform/actor";
 import { DAY } from "../../platform/clock";
 import { createLogger } from "../../platform/logger";
+import { eq } from "drizzle-orm";
 import type { Database } from "../client";
+import { cohortSkills, cohorts } from "../schema";
 import { prng } from "./prng";
 import { seededSkillId } from "./taxonomy";
 import { OCCUPATIONS, SKILLS } from "./taxonomy-data";
@@ -34,12 +36,21 @@ export async function seedDemoOrders(db: Database, companies: Actor[], providers
   const rand = prng(2026);
   const at = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
   const ids: string[] = [];
+  const taughtBy = new Map<string, string[]>();
+  const taughtRows = await db
+    .selectDistinct({ occupationCode: cohorts.occupationCode, skillId: cohortSkills.skillId })
+    .from(cohortSkills)
+    .innerJoin(cohorts, eq(cohorts.id, cohortSkills.cohortId))
+    .orderBy(cohorts.occupationCode, cohortSkills.skillId);
+  for (const r of taughtRows) taughtBy.set(r.occupationCode, [...(taughtBy.get(r.occupationCode) ?? []), r.skillId]);
   for (let i = 0; i < 32; i++) {
     const occupation = OCCUPATIONS[i % OCCUPATIONS.length];
     const company = companies[i % companies.length];
-    const sectorSkills = SKILLS.filter((s) => s.sector === occupation.sector && s.parentKey !== null);
-    const chosen = new Set<string>();
-    while (chosen.size < Math.min(rand.int(2, 5), sectorSkills.length)) chosen.add(rand.pick(sectorSkills).key);
+    const sectorSkills = SKILLS.filter((s) => s.sector === occupation.sector && s.parentKey !== null).map((s) => seededSkillId(s.key));
+    // Most orders ask first for a skill that some demo cohort teaches, so the matches have something to rank.
+    const taught = taughtBy.get(occupation.code) ?? [];
+    const chosen = new Set<string>(taught.length > 0 && i % 5 !== 4 ? [rand.pick(taught)] : []);
+    while (chosen.size < Math.min(rand.int(2, 5), sectorSkills.length)) chosen.add(rand.pick(sectorSkills));
     // A third each: still drafts, open for bids, and past their bid deadline (evaluation).
     const phase = i % 3 === 0 ? "draft" : i % 3 === 1 ? "open" : "evaluation";
     const createdAt = phase === "evaluation" ? at(now, -rand.int(20, 40)) : at(now, -rand.int(1, 10));
@@ -50,7 +61,7 @@ export async function seedDemoOrders(db: Database, companies: Actor[], providers
       title: `${rand.int(1, 2) === 1 ? headcountMax : headcountMax - 5} ${rand.pick(TITLES[occupation.sector])}`,
       description: `${occupation.nameEn} (${occupation.nameZh}) talent for our Beijing teams; trainees work on a capstone project with us and join on graduation.`,
       occupationCode: occupation.code,
-      requiredSkills: [...chosen].map((key, k) => ({ skillId: seededSkillId(key), minLevel: rand.int(2, 4), weight: rand.int(1, 5), essential: k === 0 })),
+      requiredSkills: [...chosen].map((skillId, k) => ({ skillId, minLevel: rand.int(2, 4), weight: rand.int(1, 5), essential: k === 0 })),
       headcountMin: Math.max(1, headcountMax - rand.int(0, 2) * 5),
       headcountMax,
       location: { city: "Beijing", district: rand.pick(DISTRICTS), remoteAllowed: rand.next() < 0.3 },
