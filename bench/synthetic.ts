@@ -1,16 +1,8 @@
 /** Seeded synthetic marketplace: sectors with skill trees, Zipf-popular occupations, skills and cities. */
 import type { MatchCandidate, MatchOrder, ScoreContext, Taxonomy } from "../src/matching";
+import { rng } from "../src/platform/prng";
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** Sampler over 0..n-1 with P(i) ∝ 1/(i+1)^s. */
 export function zipf(n: number, s: number, r: () => number): () => number {

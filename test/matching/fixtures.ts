@@ -1,17 +1,9 @@
 /** Seeded random instances for matching tests: small skill tree, few occupations, coarse values so ties occur. */
 import type { MatchCandidate, MatchOrder, ScoreContext, Taxonomy } from "../../src/matching";
+import { rng } from "../../src/platform/prng";
 
-/** mulberry32: tiny deterministic PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
+
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 

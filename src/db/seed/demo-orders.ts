@@ -8,7 +8,7 @@ import { createLogger } from "../../platform/logger";
 import { eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { cohortSkills, cohorts } from "../schema";
-import { prng } from "./prng";
+import { prng } from "../../platform/prng";
 import { seededSkillId } from "./taxonomy";
 import { OCCUPATIONS, SKILLS } from "./taxonomy-data";
 

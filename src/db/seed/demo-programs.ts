@@ -4,7 +4,7 @@ import { createProgram } from "../../modules/programs/service";
 import type { Actor } from "../../platform/actor";
 import { DAY, HOUR } from "../../platform/clock";
 import type { Database } from "../client";
-import { prng } from "./prng";
+import { prng } from "../../platform/prng";
 import { seededSkillId } from "./taxonomy";
 import { OCCUPATIONS, SKILLS } from "./taxonomy-data";
 

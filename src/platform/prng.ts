@@ -1,4 +1,4 @@
-/** A small deterministic PRNG (mulberry32), so every demo database and synthetic benchmark is the same. */
+/** A small deterministic PRNG (mulberry32): the same demo data, synthetic benchmarks and random tests every run. */
 export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
@@ -20,3 +20,6 @@ export function prng(seed: number) {
   };
   return { next, int, pick, sample };
 }
+
+/** Just the uniform [0, 1) stream of `prng(seed)`. */
+export const rng = (seed: number): (() => number) => prng(seed).next;
