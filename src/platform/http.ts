@@ -77,9 +77,12 @@ export function json<T extends z.ZodTypeAny>(schema: T, description: string) {
   return { description, content: { "application/json": { schema } } };
 }
 
-/** A required, strict JSON request body for `createRoute({ request })`. */
-export function jsonBody<T extends z.ZodTypeAny>(schema: T, description?: string) {
-  return { required: true, description, content: { "application/json": { schema } } };
+/**
+ * A required JSON request body for `createRoute({ request })`, with a documented example that must type-check
+ * against the schema's input.
+ */
+export function jsonBody<T extends z.ZodTypeAny>(schema: T, example: z.input<T>) {
+  return { required: true, content: { "application/json": { schema, example } } };
 }
 
 export const bearer = [{ bearerAuth: [] }];

@@ -14,7 +14,10 @@ const registerRoute = createRoute({
   tags,
   summary: "Register an organisation and its first admin",
   description: "The organisation starts `pending` until the bureau verifies it. Accepts `Idempotency-Key`.",
-  request: { body: jsonBody(registerBodySchema) },
+  request: { body: jsonBody(registerBodySchema, {
+      organization: { kind: "company", name: "Beijing Zhiyuan Data Technology Co., Ltd.", uscc: "91110108551385082Q", city: "Beijing", district: "Haidian" },
+      user: { email: "li.wei@zhiyuan.example.cn", password: "correct-horse-battery", displayName: "Li Wei" },
+    }) },
   responses: {
     201: json(z.object({ organization: organizationSchema, user: userSchema }), "Registered"),
     ...problems(400, 409, 413, 422),
@@ -27,7 +30,10 @@ const loginRoute = createRoute({
   tags,
   summary: "Log in",
   description: "After 5 failures for an account within 15 minutes, attempts get 429 with `Retry-After` until the window passes.",
-  request: { body: jsonBody(z.strictObject({ email: emailSchema, password: z.string().min(1).max(128) }).openapi("LoginRequest")) },
+  request: { body: jsonBody(z.strictObject({ email: emailSchema, password: z.string().min(1).max(128) }).openapi("LoginRequest"), {
+      email: "company1@demo.orderbridge.cn",
+      password: "orderbridge-demo",
+    }) },
   responses: {
     200: json(
       z.object({ token: z.string(), expiresAt: z.string(), user: userSchema, organization: organizationSchema }).openapi("Session"),

@@ -34,7 +34,18 @@ const createCohortRoute = createRoute({
   summary: "Plan a cohort of one of your active programs — provider",
   description:
     "`size` is at most the program's `cohortCapacity`; `occupationCode` is copied from the program. Accepts `Idempotency-Key`.",
-  request: { body: jsonBody(newCohortSchema) },
+  request: { body: jsonBody(newCohortSchema, {
+      programId: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y",
+      name: "2026 spring cohort",
+      size: 30,
+      readyDate: "2026-07-15",
+      city: "Beijing",
+      district: "Haidian",
+      skills: [
+        { skillId: "skl_prompt_engineering", level: 3, share: 1 },
+        { skillId: "skl_retrieval_augmented_generation", level: 3, share: 0.8 },
+      ],
+    }) },
   responses: { 201: json(cohortSchema, "Created (planned)"), ...problems(400, 401, 403, 404, 409, 422) },
 });
 
@@ -68,7 +79,7 @@ const patchCohortRoute = createRoute({
   tags,
   security: bearer,
   summary: "Amend a planned cohort — its provider",
-  request: { params, headers: ifMatchHeader, body: jsonBody(cohortPatchSchema) },
+  request: { params, headers: ifMatchHeader, body: jsonBody(cohortPatchSchema, { size: 28, readyDate: "2026-07-22" }) },
   responses: { 200: json(cohortSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412, 428) },
 });
 

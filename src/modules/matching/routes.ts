@@ -37,7 +37,7 @@ const allocateRoute = createRoute({
   summary: "Allocate open cohorts to open orders — bureau",
   description:
     "`optimal`: maximises Σ score × headcount within every order's headcountMax and cohort's size, solved exactly as a min-cost flow over each order's top-50 candidate cohorts; orders left below headcountMin are reported. `stable`: deferred acceptance with the proposing side of your choice, reported with the number of blocking pairs (0 = stable). A recommendation only: no order or cohort changes.",
-  request: { body: jsonBody(allocationRequestSchema) },
+  request: { body: jsonBody(allocationRequestSchema, { mode: "optimal", allowSplit: true, filter: { occupationCodes: ["ai_engineer"], city: "Beijing" } }) },
   responses: { 201: json(allocationSchema, "The stored allocation"), ...problems(400, 401, 403, 422) },
 });
 

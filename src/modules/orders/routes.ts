@@ -28,7 +28,24 @@ const createOrderRoute = createRoute({
   security: bearer,
   summary: "Draft a talent order — company",
   description: "Cross-field rules (headcountMin ≤ headcountMax, hires ≤ headcountMax, salaryMinFen ≤ salaryMaxFen, enquiryDeadline ≤ bidDeadline < deliverBy) give a 400 naming the field.",
-  request: { body: jsonBody(createOrderSchema) },
+  request: { body: jsonBody(createOrderSchema, {
+      title: "20 computer-vision engineers for smart-factory inspection",
+      description: "Trainees build defect-detection models for our Yizhuang production lines and join the vision team.",
+      occupationCode: "ai_engineer",
+      requiredSkills: [
+        { skillId: "skl_deep_learning", minLevel: 3, weight: 5, essential: true },
+        { skillId: "skl_computer_vision", minLevel: 3, weight: 4, essential: false },
+      ],
+      headcountMin: 15,
+      headcountMax: 20,
+      location: { city: "Beijing", district: "Daxing", remoteAllowed: false },
+      deliverBy: "2026-09-01",
+      budgetPerTraineeFen: 1_500_000,
+      hiringCommitment: { hires: 15, salaryMinFen: 1_800_000, salaryMaxFen: 2_600_000, servicePeriodMonths: 24 },
+      enquiryDeadline: "2026-04-10T10:00:00+08:00",
+      bidDeadline: "2026-04-20T18:00:00+08:00",
+      matchWeights: { skills: 0.5, price: 0.1 },
+    }) },
   responses: { 201: json(orderSchema, "The draft order"), ...problems(400, 401, 403, 413, 422) },
 });
 
@@ -60,7 +77,7 @@ const patchOrderRoute = createRoute({
   summary: "Edit a draft, or amend an open order — the ordering company",
   description:
     "Needs `If-Match`. While open, the amendment needs `bidDeadline` ≥ 72 h ahead (it may extend it), bumps the version, is recorded in `/amendments`, and flags submitted bids `needsReconfirmation`.",
-  request: { params, headers: ifMatchHeader, body: jsonBody(patchOrderSchema) },
+  request: { params, headers: ifMatchHeader, body: jsonBody(patchOrderSchema, { headcountMax: 25, bidDeadline: "2026-04-27T18:00:00+08:00" }) },
   responses: { 200: json(orderSchema, "The updated order"), ...problems(400, 401, 403, 404, 409, 412, 428) },
 });
 
@@ -82,7 +99,7 @@ const cancelRoute = createRoute({
   security: bearer,
   summary: "Cancel an order — the ordering company",
   description: "From draft, open or evaluation.",
-  request: { params, body: jsonBody(cancelSchema) },
+  request: { params, body: jsonBody(cancelSchema, { reason: "Project postponed to next year" }) },
   responses: { 200: json(orderSchema, "The cancelled order"), ...problems(400, 401, 403, 404, 409) },
 });
 
@@ -102,7 +119,7 @@ const askRoute = createRoute({
   tags: ["Enquiries"],
   security: bearer,
   summary: "Ask about an open order — verified provider, before enquiryDeadline",
-  request: { params, body: jsonBody(questionSchema) },
+  request: { params, body: jsonBody(questionSchema, { question: "Is a hybrid delivery mode acceptable?" }) },
   responses: { 201: json(enquirySchema, "The enquiry"), ...problems(400, 401, 403, 404, 409) },
 });
 
@@ -122,7 +139,7 @@ const answerRoute = createRoute({
   tags: ["Enquiries"],
   security: bearer,
   summary: "Answer an enquiry — the ordering company",
-  request: { params: idParam("enq"), body: jsonBody(answerSchema) },
+  request: { params: idParam("enq"), body: jsonBody(answerSchema, { answer: "Yes, as long as practical sessions are on site." }) },
   responses: { 200: json(enquirySchema, "The answered enquiry"), ...problems(400, 401, 403, 404, 409) },
 });
 

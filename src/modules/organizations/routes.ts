@@ -55,7 +55,7 @@ const suspendRoute = createRoute({
   security: bearer,
   summary: "Suspend an organisation — bureau",
   description: "Its users' tokens stop working at once.",
-  request: { params, body: jsonBody(suspendBodySchema) },
+  request: { params, body: jsonBody(suspendBodySchema, { reason: "Business licence revoked" }) },
   responses: { 200: json(organizationSchema, "Suspended"), ...problems(400, 401, 403, 404, 409) },
 });
 
@@ -65,7 +65,7 @@ const addMemberRoute = createRoute({
   tags,
   security: bearer,
   summary: "Add a user to an organisation — its admin",
-  request: { params, body: jsonBody(memberBodySchema) },
+  request: { params, body: jsonBody(memberBodySchema, { email: "wang.fang@zhiyuan.example.cn", password: "another-long-password", displayName: "Wang Fang", role: "member" }) },
   responses: { 201: json(z.object({ user: userSchema }), "Created"), ...problems(400, 401, 403, 404, 409) },
 });
 
@@ -76,7 +76,7 @@ const accreditRoute = createRoute({
   security: bearer,
   summary: "Accredit a provider or assessor for an occupation — bureau",
   description: "Accrediting again for the same occupation renews `validUntil`.",
-  request: { params, body: jsonBody(accreditBodySchema) },
+  request: { params, body: jsonBody(accreditBodySchema, { occupationCode: "ai_engineer", validUntil: "2028-12-31" }) },
   responses: { 201: json(accreditationSchema, "Accredited"), ...problems(400, 401, 403, 404, 409) },
 });
 

@@ -36,7 +36,21 @@ const createProgramRoute = createRoute({
   security: bearer,
   summary: "Offer a training program — verified provider accredited for the occupation",
   description: "Accepts `Idempotency-Key`. Every skill must exist in the taxonomy and appear once.",
-  request: { body: jsonBody(newProgramSchema) },
+  request: { body: jsonBody(newProgramSchema, {
+      title: "Large-model application engineering bootcamp",
+      description: "Prompt engineering, RAG and fine-tuning on domestic open models, with a capstone on company data.",
+      occupationCode: "ai_engineer",
+      skills: [
+        { skillId: "skl_prompt_engineering", level: 3 },
+        { skillId: "skl_retrieval_augmented_generation", level: 3 },
+      ],
+      durationWeeks: 12,
+      mode: "hybrid",
+      city: "Beijing",
+      cohortCapacity: 40,
+      pricePerTraineeFen: 1_280_000,
+      certification: { type: "vocational_skill_level", level: 3 },
+    }) },
   responses: { 201: json(programSchema, "Created (active)"), ...problems(400, 401, 403, 422) },
 });
 
@@ -70,7 +84,7 @@ const patchProgramRoute = createRoute({
   summary: "Amend an active program — its provider",
   description:
     "`skills` replaces the list. `occupationCode` cannot change (400). `cohortCapacity` cannot drop below a planned cohort's size.",
-  request: { params, headers: ifMatchHeader, body: jsonBody(programPatchSchema) },
+  request: { params, headers: ifMatchHeader, body: jsonBody(programPatchSchema, { pricePerTraineeFen: 1_180_000, cohortCapacity: 45 }) },
   responses: { 200: json(programSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412, 428) },
 });
 

@@ -44,7 +44,7 @@ const createOccupationRoute = createRoute({
   tags,
   security: bearer,
   summary: "Add an occupation — bureau",
-  request: { body: jsonBody(newOccupationSchema) },
+  request: { body: jsonBody(newOccupationSchema, { code: "quantum_engineer", nameEn: "Quantum computing engineering technician", nameZh: "量子计算工程技术人员", sector: "cloud" }) },
   responses: { 201: json(occupationSchema, "Created"), ...problems(400, 401, 403, 409) },
 });
 
@@ -54,7 +54,7 @@ const patchOccupationRoute = createRoute({
   tags,
   security: bearer,
   summary: "Correct an occupation — bureau",
-  request: { params: codeParam, headers: ifMatchHeader, body: jsonBody(occupationPatchSchema) },
+  request: { params: codeParam, headers: ifMatchHeader, body: jsonBody(occupationPatchSchema, { nationalCode: "2-02-10-14" }) },
   responses: { 200: json(occupationSchema, "Updated"), ...problems(400, 401, 403, 404, 412, 428) },
 });
 
@@ -83,7 +83,7 @@ const createSkillRoute = createRoute({
   tags,
   security: bearer,
   summary: "Add a skill — bureau",
-  request: { body: jsonBody(newSkillSchema) },
+  request: { body: jsonBody(newSkillSchema, { nameEn: "Agent engineering", nameZh: "智能体开发", parentId: "skl_deep_learning", sector: "ai" }) },
   responses: { 201: json(skillSchema, "Created"), ...problems(400, 401, 403) },
 });
 
@@ -93,7 +93,7 @@ const patchSkillRoute = createRoute({
   tags,
   security: bearer,
   summary: "Rename or move a skill — bureau",
-  request: { params: idParam("skl"), headers: ifMatchHeader, body: jsonBody(skillPatchSchema) },
+  request: { params: idParam("skl"), headers: ifMatchHeader, body: jsonBody(skillPatchSchema, { nameZh: "深度学习（含大模型）" }) },
   responses: { 200: json(skillSchema, "Updated"), ...problems(400, 401, 403, 404, 412, 428) },
 });
 
