@@ -19,7 +19,7 @@ import { createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
 import type { PasswordHasher } from "./platform/password";
-import { isDataException } from "./platform/transition";
+import { isDataException } from "./platform/db-errors";
 
 export interface AppDeps {
   /** The database; omitted on Workers, whose entry passes a per-request one as `env.db`. */
@@ -40,6 +40,17 @@ export function createApp(deps: AppDeps) {
   const app = createRouter();
 
   app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info("request", {
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
   app.use(async (c, next) => {
     const db = deps.db ?? c.env?.db;
     if (!db) throw new AppError("unavailable", "No database configured");

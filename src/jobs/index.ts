@@ -1,11 +1,12 @@
 /** Time-driven work (deadline sweeps), run by Node's interval and the Workers Cron Trigger alike. */
 import { closeBidding } from "../modules/orders/service";
+import { housekeeping } from "./housekeeping";
 import type { Job, JobDeps } from "./types";
 
 export type { Job, JobDeps };
 
 /** The jobs run on every tick, in order. */
-export const JOBS: Record<string, Job> = { closeBidding };
+export const JOBS: Record<string, Job> = { closeBidding, housekeeping };
 
 /**
  * Runs every job once; a failing job is logged and does not stop the others.

@@ -6,9 +6,15 @@ import { optionalActor, sha256Hex } from "./auth";
 import type { AppEnv } from "./context";
 import { AppError } from "./errors";
 
+// Session routes are not replayed: a stored login response would keep a bearer token in clear text.
+const NOT_REPLAYED = new Set(["/v1/auth/login", "/v1/auth/logout"]);
+
+/** How long a key is remembered; the housekeeping job forgets older ones. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("Idempotency-Key");
-  if (c.req.method !== "POST" || key === undefined) return next();
+  if (c.req.method !== "POST" || key === undefined || NOT_REPLAYED.has(c.req.path)) return next();
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new AppError("validation_failed", "Idempotency-Key must be 1–255 visible ASCII characters", {
       errors: [{ path: "Idempotency-Key", message: "invalid" }],

@@ -8,7 +8,8 @@ import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
 import type { PasswordHasher } from "../../platform/password";
-import { isUniqueViolation, transition } from "../../platform/transition";
+import { isUniqueViolation } from "../../platform/db-errors";
+import { transition } from "../../platform/transition";
 import { toAccreditation, toOrganization, toUser } from "./schemas";
 
 type OrgRow = typeof organizations.$inferSelect;

@@ -7,7 +7,8 @@ import { writeAudit } from "../../platform/audit";
 import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
-import { isUniqueViolation, updateVersioned } from "../../platform/transition";
+import { isUniqueViolation } from "../../platform/db-errors";
+import { updateVersioned } from "../../platform/transition";
 import { toOccupation, toSkill } from "./schemas";
 
 export async function listOccupations(db: Database, q: { sector?: Sector; limit: number; cursor?: string }) {

@@ -1,0 +1,21 @@
+/** Housekeeping: forgets expired sessions, old login failures and old idempotency keys, so those tables stay small. */
+import { lt, or } from "drizzle-orm";
+import { idempotencyKeys, loginFailures, sessions } from "../db/schema";
+import { LOCKOUT_WINDOW_MS } from "../modules/auth/service";
+import { DAY } from "../platform/clock";
+import { IDEMPOTENCY_TTL_MS } from "../platform/idempotency";
+import type { JobDeps } from "./types";
+
+/** Revoked or expired sessions are kept a day for support questions, then deleted. */
+const SESSION_GRACE_MS = DAY;
+
+export async function housekeeping({ db, clock }: JobDeps): Promise<number> {
+  const now = clock.now().getTime();
+  const before = (ms: number) => new Date(now - ms);
+  const removed = await Promise.all([
+    db.delete(sessions).where(or(lt(sessions.expiresAt, before(SESSION_GRACE_MS)), lt(sessions.revokedAt, before(SESSION_GRACE_MS)))).returning({ k: sessions.tokenHash }),
+    db.delete(loginFailures).where(lt(loginFailures.failedAt, before(LOCKOUT_WINDOW_MS))).returning({ k: loginFailures.id }),
+    db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before(IDEMPOTENCY_TTL_MS))).returning({ k: idempotencyKeys.key }),
+  ]);
+  return removed.reduce((n, rows) => n + rows.length, 0);
+}
