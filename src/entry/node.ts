@@ -34,7 +34,9 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
   console.log(lines.join("\n"));
 });
 
-const sweep = setInterval(() => void runScheduledWork({ db: handle.db, clock, logger }), config.SWEEP_INTERVAL_SECONDS * 1000);
+const runJobs = () => void runScheduledWork({ db: handle.db, clock, logger });
+runJobs(); // catch up on deadlines that passed while the server was down
+const sweep = setInterval(runJobs, config.SWEEP_INTERVAL_SECONDS * 1000);
 sweep.unref();
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
