@@ -1,5 +1,7 @@
-/** Request bodies for marketplace resources, valid by default, relative to the test clock. */
+/** Shared test fixtures: valid request bodies relative to the test clock, and the parties of a small marketplace. */
+import { expect } from "vitest";
 import { DAY } from "../src/platform/clock";
+import type { TestContext } from "./helpers";
 
 const iso = (d: Date) => d.toISOString();
 const date = (d: Date) => d.toISOString().slice(0, 10);
@@ -63,3 +65,43 @@ export function cohortBody(now: Date, programId: string, overrides: Record<strin
     ...overrides,
   };
 }
+
+/** An organisation registered through `TestContext.org`, with its admin's token. */
+export type Org = Awaited<ReturnType<TestContext["org"]>>;
+
+/**
+ * The parties program and cohort tests act as: a provider accredited for AI and big-data engineering,
+ * a rival AI provider, a company and the bureau.
+ */
+export async function marketParties(t: TestContext) {
+  return {
+    provider: await t.org("provider", { accredit: ["ai_engineer", "big_data_engineer"] }),
+    rival: await t.org("provider", { accredit: ["ai_engineer"] }),
+    company: await t.org("company"),
+    bureau: await t.bureau(),
+  };
+}
+
+async function postCreated(t: TestContext, path: string, token: string, body: unknown) {
+  const res = await t.call("POST", path, { token, body });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+/** Offers a `programBody(overrides)` program as `token`'s provider; fails the test unless it is created. */
+export function createProgram(t: TestContext, token: string, overrides: Record<string, unknown> = {}) {
+  return postCreated(t, "/v1/programs", token, programBody(overrides));
+}
+
+/** Plans a `cohortBody` cohort of `programId` as `token`'s provider; fails the test unless it is created. */
+export function createCohort(
+  t: TestContext,
+  token: string,
+  programId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  return postCreated(t, "/v1/cohorts", token, cohortBody(t.clock.now(), programId, overrides));
+}
+
+/** The path of organisation `id`, or of `rest` below it (`"/verify"`, `"/accreditations"`). */
+export const orgPath = (id: string, rest = "") => `/v1/organizations/${id}${rest}`;

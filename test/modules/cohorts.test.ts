@@ -1,14 +1,12 @@
+/** Planning and reading cohorts: who may plan one, validation, the owner's full view and others' summary. */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, cohorts } from "../../src/db/schema";
+import { cohorts } from "../../src/db/schema";
+import { cohortBody, createCohort, createProgram, marketParties, type Org } from "../fixtures";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
-type Org = Awaited<ReturnType<TestContext["org"]>>;
-let provider: Org;
-let rival: Org;
-let company: Org;
-let bureau: string;
+let provider: Org, rival: Org, company: Org, bureau: string;
 let programId: string;
 let rivalProgramId: string;
 
@@ -26,68 +24,37 @@ const SUMMARY_KEYS = [
   "status",
 ];
 
-async function newProgram(token: string, overrides: Record<string, unknown> = {}) {
-  const res = await t.call("POST", "/v1/programs", {
-    token,
-    body: {
-      title: "Large-model application engineering bootcamp",
-      description: "Prompt engineering, RAG and fine-tuning.",
-      occupationCode: "ai_engineer",
-      skills: [
-        { skillId: "skl_prompt_engineering", level: 3 },
-        { skillId: "skl_retrieval_augmented_generation", level: 3 },
-      ],
-      durationWeeks: 12,
-      mode: "hybrid",
-      city: "Beijing",
-      cohortCapacity: 40,
-      pricePerTraineeFen: 1_280_000,
-      certification: { type: "vocational_skill_level", level: 3 },
-      ...overrides,
-    },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.id as string;
-}
+const newProgram = async (token: string, overrides: Record<string, unknown> = {}) =>
+  (await createProgram(t, token, overrides)).id as string;
 
 beforeAll(async () => {
   t = await createTestContext();
-  provider = await t.org("provider", { accredit: ["ai_engineer", "big_data_engineer"] });
-  rival = await t.org("provider", { accredit: ["ai_engineer"] });
-  company = await t.org("company");
-  bureau = await t.bureau();
+  ({ provider, rival, company, bureau } = await marketParties(t));
   programId = await newProgram(provider.token);
   rivalProgramId = await newProgram(rival.token);
 });
 afterAll(() => t.close());
 
-const cohortBody = (overrides: Record<string, unknown> = {}) => ({
-  programId,
-  name: "2026 spring large-model class 1",
-  size: 36,
-  readyDate: "2026-07-15",
-  city: "Beijing",
-  district: "Haidian",
-  skills: [
-    { skillId: "skl_prompt_engineering", level: 3, share: 0.9 },
-    { skillId: "skl_retrieval_augmented_generation", level: 2, share: 0.75 },
-  ],
-  ...overrides,
-});
+/** A cohort of the provider's program with its skills in skill-id order, the order the API lists them in. */
+const cohortPlan = (overrides: Record<string, unknown> = {}) =>
+  cohortBody(t.clock.now(), programId, {
+    skills: [
+      { skillId: "skl_prompt_engineering", level: 3, share: 0.9 },
+      { skillId: "skl_retrieval_augmented_generation", level: 2, share: 0.75 },
+    ],
+    ...overrides,
+  });
 
-async function newCohort(token = provider.token, overrides: Record<string, unknown> = {}) {
-  const res = await t.call("POST", "/v1/cohorts", { token, body: cohortBody(overrides) });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
+const newCohort = (token = provider.token, overrides: Record<string, unknown> = {}) =>
+  createCohort(t, token, programId, overrides);
 
 describe("POST /v1/cohorts", () => {
   it("plans a cohort of the provider's program, copying its occupation", async () => {
-    const res = await t.call("POST", "/v1/cohorts", { token: provider.token, body: cohortBody() });
+    const res = await t.call("POST", "/v1/cohorts", { token: provider.token, body: cohortPlan() });
     expect(res.status).toBe(201);
     expect(res.body.id).toMatch(/^coh_/);
     expect(res.body).toEqual({
-      ...cohortBody(),
+      ...cohortPlan(),
       id: res.body.id,
       providerOrgId: provider.orgId,
       occupationCode: "ai_engineer",
@@ -101,29 +68,29 @@ describe("POST /v1/cohorts", () => {
   });
 
   it("refuses unauthenticated callers, companies, the bureau and pending providers", async () => {
-    expect((await t.call("POST", "/v1/cohorts", { body: cohortBody() })).status).toBe(401);
+    expect((await t.call("POST", "/v1/cohorts", { body: cohortPlan() })).status).toBe(401);
     const pending = await t.org("provider", { verified: false });
     for (const token of [company.token, bureau, pending.token]) {
-      expect((await t.call("POST", "/v1/cohorts", { token, body: cohortBody() })).status).toBe(403);
+      expect((await t.call("POST", "/v1/cohorts", { token, body: cohortPlan() })).status).toBe(403);
     }
   });
 
   it("needs the caller's own active program: 404 when unknown, 403 when another's, 409 when archived", async () => {
     const unknown = await t.call("POST", "/v1/cohorts", {
       token: provider.token,
-      body: cohortBody({ programId: "prg_nope" }),
+      body: cohortPlan({ programId: "prg_nope" }),
     });
     expect(unknown.status).toBe(404);
     const others = await t.call("POST", "/v1/cohorts", {
       token: provider.token,
-      body: cohortBody({ programId: rivalProgramId }),
+      body: cohortPlan({ programId: rivalProgramId }),
     });
     expect(others.status).toBe(403);
     const archivedId = await newProgram(provider.token);
     await t.call("POST", `/v1/programs/${archivedId}/archive`, { token: provider.token });
     const archived = await t.call("POST", "/v1/cohorts", {
       token: provider.token,
-      body: cohortBody({ programId: archivedId }),
+      body: cohortPlan({ programId: archivedId }),
     });
     expect(archived.status).toBe(409);
     expect(archived.body.code).toBe("invalid_state");
@@ -131,7 +98,7 @@ describe("POST /v1/cohorts", () => {
     await t.call("POST", `/v1/programs/${rivalArchived}/archive`, { token: rival.token });
     const hidden = await t.call("POST", "/v1/cohorts", {
       token: provider.token,
-      body: cohortBody({ programId: rivalArchived }),
+      body: cohortPlan({ programId: rivalArchived }),
     });
     expect(hidden.status).toBe(404);
   });
@@ -139,14 +106,14 @@ describe("POST /v1/cohorts", () => {
   it("refuses a size above the program's capacity, naming size", async () => {
     const res = await t.call("POST", "/v1/cohorts", {
       token: provider.token,
-      body: cohortBody({ size: 41 }),
+      body: cohortPlan({ size: 41 }),
     });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
       { path: "size", message: "exceeds the program's cohortCapacity of 40" },
     ]);
     expect(
-      (await t.call("POST", "/v1/cohorts", { token: provider.token, body: cohortBody({ size: 40 }) })).status,
+      (await t.call("POST", "/v1/cohorts", { token: provider.token, body: cohortPlan({ size: 40 }) })).status,
     ).toBe(201);
   });
 
@@ -185,7 +152,7 @@ describe("POST /v1/cohorts", () => {
       [{ status: "graduated" }, "status"],
     ];
     for (const [overrides, path] of cases) {
-      const res = await t.call("POST", "/v1/cohorts", { token: provider.token, body: cohortBody(overrides) });
+      const res = await t.call("POST", "/v1/cohorts", { token: provider.token, body: cohortPlan(overrides) });
       expect(res.status, path).toBe(400);
       expect(
         res.body.errors.map((e: { path: string }) => e.path),
@@ -195,7 +162,7 @@ describe("POST /v1/cohorts", () => {
   });
 
   it("accepts shares of exactly 0 and 1 and no district", async () => {
-    const { district: _, ...body } = cohortBody({
+    const { district: _, ...body } = cohortPlan({
       skills: [
         { skillId: "skl_pytorch", level: 1, share: 0 },
         { skillId: "skl_tensorflow", level: 5, share: 1 },
@@ -303,152 +270,6 @@ describe("reading cohorts", () => {
       expect((await t.call("GET", `/v1/cohorts/${id}`, { token: company.token })).status, id).toBe(404);
       expect((await t.call("POST", `/v1/cohorts/${id}/start`, { token: org.token })).status, id).toBe(404);
     }
-  });
-});
-
-describe("PATCH /v1/cohorts/{id}", () => {
-  it("amends a planned cohort under If-Match and replaces its skill profile", async () => {
-    const cohort = await newCohort();
-    const res = await t.call("PATCH", `/v1/cohorts/${cohort.id}`, {
-      token: provider.token,
-      headers: { "If-Match": '"1"' },
-      body: {
-        size: 20,
-        district: null,
-        readyDate: "2026-08-01",
-        skills: [{ skillId: "skl_llm_fine_tuning", level: 4, share: 0.5 }],
-      },
-    });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ size: 20, district: null, readyDate: "2026-08-01", version: 2 });
-    expect(res.body.skills).toEqual([{ skillId: "skl_llm_fine_tuning", level: 4, share: 0.5 }]);
-    expect(res.headers.get("ETag")).toBe('"2"');
-  });
-
-  it("answers a stale If-Match with 412 and a missing one with 428", async () => {
-    const cohort = await newCohort();
-    const path = `/v1/cohorts/${cohort.id}`;
-    expect(
-      (
-        await t.call("PATCH", path, {
-          token: provider.token,
-          headers: { "If-Match": '"1"' },
-          body: { name: "A" },
-        })
-      ).status,
-    ).toBe(200);
-    expect(
-      (
-        await t.call("PATCH", path, {
-          token: provider.token,
-          headers: { "If-Match": '"1"' },
-          body: { name: "B" },
-        })
-      ).status,
-    ).toBe(412);
-    expect((await t.call("PATCH", path, { token: provider.token, body: { name: "B" } })).status).toBe(428);
-  });
-
-  it("refuses a size above capacity, unknown fields and empty bodies with 400", async () => {
-    const cohort = await newCohort();
-    const patch = (body: unknown) =>
-      t.call("PATCH", `/v1/cohorts/${cohort.id}`, {
-        token: provider.token,
-        headers: { "If-Match": '"1"' },
-        body,
-      });
-    expect((await patch({ size: 41 })).body.errors).toEqual([
-      { path: "size", message: "exceeds the program's cohortCapacity of 40" },
-    ]);
-    expect((await patch({ programId: rivalProgramId })).body.errors).toEqual([
-      { path: "programId", message: "unknown field" },
-    ]);
-    expect((await patch({ status: "graduated" })).status).toBe(400);
-    expect((await patch({})).status).toBe(400);
-  });
-
-  it("lets only the owner amend: 403 for a company or the bureau, 404 for another provider", async () => {
-    const cohort = await newCohort();
-    const patch = (token: string) =>
-      t.call("PATCH", `/v1/cohorts/${cohort.id}`, {
-        token,
-        headers: { "If-Match": '"1"' },
-        body: { size: 10 },
-      });
-    expect((await patch(company.token)).status).toBe(403);
-    expect((await patch(bureau)).status).toBe(403);
-    expect((await patch(rival.token)).status).toBe(404);
-  });
-
-  it("keeps a program's capacity at or above its planned cohorts' sizes", async () => {
-    const program = await newProgram(provider.token);
-    await newCohort(provider.token, { programId: program, size: 30 });
-    const res = await t.call("PATCH", `/v1/programs/${program}`, {
-      token: provider.token,
-      headers: { "If-Match": '"1"' },
-      body: { cohortCapacity: 29 },
-    });
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].path).toBe("cohortCapacity");
-    const ok = await t.call("PATCH", `/v1/programs/${program}`, {
-      token: provider.token,
-      headers: { "If-Match": '"1"' },
-      body: { cohortCapacity: 30 },
-    });
-    expect(ok.status).toBe(200);
-  });
-});
-
-describe("cohort transitions", () => {
-  const move = (id: string, action: string, token = provider.token, headers?: Record<string, string>) =>
-    t.call("POST", `/v1/cohorts/${id}/${action}`, { token, headers });
-
-  it("moves planned → in_training → graduated, auditing each step, and refuses every other move with 409", async () => {
-    const cohort = await newCohort();
-    const early = await move(cohort.id, "graduate");
-    expect(early.status).toBe(409);
-    expect(early.body.code).toBe("invalid_state");
-    const started = await move(cohort.id, "start");
-    expect(started.status).toBe(200);
-    expect(started.body).toMatchObject({ status: "in_training", version: 2 });
-    expect(started.headers.get("ETag")).toBe('"2"');
-    expect((await move(cohort.id, "start")).status).toBe(409);
-    const edit = await t.call("PATCH", `/v1/cohorts/${cohort.id}`, {
-      token: provider.token,
-      headers: { "If-Match": '"2"' },
-      body: { size: 5 },
-    });
-    expect(edit.status).toBe(409);
-    const graduated = await move(cohort.id, "graduate");
-    expect(graduated.status).toBe(200);
-    expect(graduated.body).toMatchObject({ status: "graduated", version: 3 });
-    for (const action of ["start", "graduate"])
-      expect((await move(cohort.id, action)).body.code).toBe("invalid_state");
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, cohort.id));
-    expect(audit.map((a) => [a.action, a.fromState, a.toState])).toEqual([
-      ["create", null, "planned"],
-      ["start", "planned", "in_training"],
-      ["graduate", "in_training", "graduated"],
-    ]);
-  });
-
-  it("refuses other roles (403), invisible callers (404), unauthenticated ones (401) and a stale If-Match (412)", async () => {
-    const cohort = await newCohort();
-    for (const action of ["start", "graduate"]) {
-      expect((await move(cohort.id, action, company.token)).status).toBe(403);
-      expect((await move(cohort.id, action, bureau)).status).toBe(403);
-      expect((await move(cohort.id, action, rival.token)).status).toBe(404);
-      expect((await t.call("POST", `/v1/cohorts/${cohort.id}/${action}`)).status).toBe(401);
-    }
-    expect((await move(cohort.id, "start", provider.token, { "If-Match": '"9"' })).status).toBe(412);
-    expect((await move(cohort.id, "start", provider.token, { "If-Match": '"1"' })).status).toBe(200);
-  });
-
-  it("lets exactly one of twenty concurrent starts succeed", async () => {
-    const cohort = await newCohort();
-    const results = await Promise.all(Array.from({ length: 20 }, () => move(cohort.id, "start")));
-    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409)).toHaveLength(19);
   });
 });
 
