@@ -97,6 +97,24 @@ describe("GET /v1/cohorts/{id}/matches", () => {
     expect(match.factors).toHaveLength(6);
   });
 
+  it("leaves out orders with an essential skill the cohort lacks, keeps those whose essentials it holds", async () => {
+    const now = t.clock.now();
+    const nlp = await post("/v1/orders", company.token, orderBody(now, {
+      requiredSkills: [{ skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: true }],
+    }));
+    await post(`/v1/orders/${nlp.id}/publish`, company.token, undefined);
+    const optional = await post("/v1/orders", company.token, orderBody(now, {
+      requiredSkills: [{ skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: false }, { skillId: "skl_computer_vision", minLevel: 3, weight: 3, essential: true }],
+    }));
+    await post(`/v1/orders/${optional.id}/publish`, company.token, undefined);
+    const res = await t.call("GET", `/v1/cohorts/${cohort.full}/matches?limit=100`, { token: provider.token });
+    const ids = res.body.data.map((m: { order: { id: string } }) => m.order.id);
+    expect(ids).not.toContain(nlp.id);
+    expect(ids).toContain(optional.id);
+    const partial = await t.call("GET", `/v1/cohorts/${cohort.partial}/matches?limit=100`, { token: provider.token });
+    expect(partial.body.data.map((m: { order: { id: string } }) => m.order.id)).not.toContain(optional.id);
+  });
+
   it("is for the cohort's provider and the bureau only", async () => {
     expect((await t.call("GET", `/v1/cohorts/${cohort.full}/matches`, { token: await t.bureau() })).status).toBe(200);
     expect((await t.call("GET", `/v1/cohorts/${cohort.full}/matches`, { token: company.token })).status).toBe(403);

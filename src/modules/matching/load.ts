@@ -1,5 +1,5 @@
 /** Loads the marketplace into the matching engine's plain shapes (orders, cohorts, taxonomy, track records). */
-import { and, eq, gt, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNull, notExists, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { cohortSkills, cohorts, orderSkills, orders, organizations, programs, skills } from "../../db/schema";
 import type { MatchCandidate, MatchOrder, ProviderRecord, ScoreContext } from "../../matching";
@@ -7,6 +7,17 @@ import type { MatchCandidate, MatchOrder, ProviderRecord, ScoreContext } from ".
 export interface MatchFilter {
   occupationCodes?: string[];
   city?: string;
+}
+
+/**
+ * Candidate pre-filters that the database answers from its skill indexes. They only drop pairs the engine would
+ * find ineligible (an essential skill must be held directly), so results stay exact.
+ */
+export interface EssentialFilter {
+  /** Cohorts must hold every one of these skills. */
+  cohortsHolding?: string[];
+  /** Orders must have no essential skill outside this set. */
+  ordersNeedingOnly?: string[];
 }
 
 type OrderRow = typeof orders.$inferSelect;
@@ -43,11 +54,32 @@ function providerRecord(orgId: string, city: string): ProviderRecord {
 }
 
 /** Orders accepting bids: open, bid deadline still ahead. */
-export async function loadOpenOrders(db: Database, now: Date, filter: MatchFilter = {}): Promise<MatchOrder[]> {
+export async function loadOpenOrders(db: Database, now: Date, filter: MatchFilter = {}, essential: EssentialFilter = {}): Promise<MatchOrder[]> {
+  const held = essential.ordersNeedingOnly;
   const rows = await db
     .select()
     .from(orders)
-    .where(and(eq(orders.status, "open"), gt(orders.bidDeadline, now), ...filterConditions(orders, filter)))
+    .where(
+      and(
+        eq(orders.status, "open"),
+        gt(orders.bidDeadline, now),
+        ...filterConditions(orders, filter),
+        held
+          ? notExists(
+              db
+                .select({ one: sql`1` })
+                .from(orderSkills)
+                .where(
+                  and(
+                    eq(orderSkills.orderId, orders.id),
+                    eq(orderSkills.essential, true),
+                    held.length ? notInArray(orderSkills.skillId, held) : undefined,
+                  ),
+                ),
+            )
+          : undefined,
+      ),
+    )
     .orderBy(orders.id);
   return attachOrderSkills(db, rows);
 }
@@ -63,13 +95,34 @@ export async function attachOrderSkills(db: Database, rows: OrderRow[]): Promise
 }
 
 /** Open cohorts (no contract yet) with their program's mode and price and the provider's record. */
-export async function loadOpenCohorts(db: Database, filter: MatchFilter = {}, ids?: string[]): Promise<MatchCandidate[]> {
+export async function loadOpenCohorts(
+  db: Database,
+  filter: MatchFilter = {},
+  ids?: string[],
+  essential: EssentialFilter = {},
+): Promise<MatchCandidate[]> {
+  const holding = (essential.cohortsHolding ?? []).map((skillId) =>
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(cohortSkills)
+        .where(and(eq(cohortSkills.cohortId, cohorts.id), eq(cohortSkills.skillId, skillId))),
+    ),
+  );
   const rows = await db
     .select({ cohort: cohorts, mode: programs.mode, price: programs.pricePerTraineeFen, providerCity: organizations.city })
     .from(cohorts)
     .innerJoin(programs, eq(programs.id, cohorts.programId))
     .innerJoin(organizations, eq(organizations.id, cohorts.providerOrgId))
-    .where(and(isNull(cohorts.contractId), eq(organizations.status, "verified"), ids ? inArray(cohorts.id, ids) : undefined, ...filterConditions(cohorts, filter)))
+    .where(
+      and(
+        isNull(cohorts.contractId),
+        eq(organizations.status, "verified"),
+        ids ? inArray(cohorts.id, ids) : undefined,
+        ...filterConditions(cohorts, filter),
+        ...holding,
+      ),
+    )
     .orderBy(cohorts.id);
   const bySkill = new Map<string, MatchCandidate["skills"]>(rows.map((r) => [r.cohort.id, []]));
   for (const chunk of chunks(rows.map((r) => r.cohort.id))) {

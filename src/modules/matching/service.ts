@@ -40,7 +40,11 @@ export async function matchesForOrder(db: Database, actor: Actor, orderId: strin
     throw new AppError("forbidden", "Matches of an order are for the ordering company and the bureau");
   }
   const [order] = await attachOrderSkills(db, [row]);
-  const [context, candidates] = await Promise.all([loadContext(db), loadOpenCohorts(db, { occupationCodes: [order.occupationCode] })]);
+  const essential = { cohortsHolding: order.requiredSkills.filter((s) => s.essential).map((s) => s.skillId) };
+  const [context, candidates] = await Promise.all([
+    loadContext(db),
+    loadOpenCohorts(db, { occupationCodes: [order.occupationCode] }, undefined, essential),
+  ]);
   const hits = topK(buildCohortIndex(candidates, context), order, limit);
   const ids = hits.map((h) => h.id);
   const [rows, skillsById] = await Promise.all([
@@ -65,13 +69,11 @@ export async function matchesForCohort(db: Database, actor: Actor, cohortId: str
   if (!isBureau(actor) && actor.orgId !== row.providerOrgId) {
     throw new AppError("forbidden", "Matches of a cohort are for its provider and the bureau");
   }
-  const [context, [cohort], openOrders] = await Promise.all([
-    loadContext(db),
-    loadOpenCohorts(db, {}, [cohortId]),
-    loadOpenOrders(db, now, { occupationCodes: [row.occupationCode] }),
-  ]);
+  const [context, [cohort]] = await Promise.all([loadContext(db), loadOpenCohorts(db, {}, [cohortId])]);
   // A cohort under contract is no longer offered, so it has no matches.
   if (!cohort) return { cohortId, data: [] };
+  const held = cohort.skills.filter((s) => s.share > 0).map((s) => s.skillId);
+  const openOrders = await loadOpenOrders(db, now, { occupationCodes: [row.occupationCode] }, { ordersNeedingOnly: held });
   const hits = topOrdersForCohort(buildOrderIndex(openOrders, context), cohort, limit);
   const orderById = new Map(openOrders.map((o) => [o.id, o]));
   const ids = hits.map((h) => h.id);
