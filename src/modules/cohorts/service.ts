@@ -9,7 +9,8 @@ import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
 import { transition, updateVersioned } from "../../platform/transition";
 import { looksLikeId } from "../programs/schemas";
-import { checkSkillsExist, findVisibleProgram } from "../programs/service";
+import { findVisibleProgram } from "../programs/service";
+import { checkSkillsExist } from "../taxonomy/service";
 import {
   type Cohort,
   type CohortPatch,

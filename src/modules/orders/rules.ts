@@ -1,8 +1,9 @@
 /** Order rules zod cannot express: cross-field checks and references, reported together as one 400. */
-import { inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { occupations, skills } from "../../db/schema";
+import { occupations } from "../../db/schema";
 import { AppError, type FieldError } from "../../platform/errors";
+import { unknownSkillErrors } from "../taxonomy/service";
 import type { OrderInput } from "./schemas";
 
 /** Start of a calendar date (UTC), the moment by which an order's talent must be ready. */
@@ -30,14 +31,11 @@ export async function checkOrder(db: Database, o: OrderInput): Promise<void> {
     if (seen.has(s.skillId)) fail(`requiredSkills.${i}.skillId`, "duplicate skill");
     seen.add(s.skillId);
   });
-  const [known, occupation] = await Promise.all([
-    db.select({ id: skills.id }).from(skills).where(inArray(skills.id, [...seen])),
-    db.select({ code: occupations.code }).from(occupations).where(inArray(occupations.code, [o.occupationCode])),
+  const [unknown, occupation] = await Promise.all([
+    unknownSkillErrors(db, o.requiredSkills, "requiredSkills"),
+    db.select({ code: occupations.code }).from(occupations).where(eq(occupations.code, o.occupationCode)),
   ]);
-  const knownIds = new Set(known.map((k) => k.id));
-  o.requiredSkills.forEach((s, i) => {
-    if (!knownIds.has(s.skillId)) fail(`requiredSkills.${i}.skillId`, "no such skill");
-  });
+  errors.push(...unknown);
   if (occupation.length === 0) fail("occupationCode", "no such occupation");
   if (o.matchWeights && Object.values(o.matchWeights).length > 0 && Object.values(o.matchWeights).every((w) => w === 0)) {
     fail("matchWeights", "at least one weight must be positive");

@@ -1,37 +1,18 @@
 /** Program rules: accredited providers offer programs; verified organisations read the active ones. */
 import { and, eq, exists, gt, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { cohorts, occupations, programSkills, programs, skills } from "../../db/schema";
+import { cohorts, occupations, programSkills, programs } from "../../db/schema";
 import { type Actor, isBureau, requireKind, requireVerified } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
-import { AppError, type FieldError, invalidField } from "../../platform/errors";
+import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
 import { transition, updateVersioned } from "../../platform/transition";
 import { isAccredited } from "../organizations/service";
+import { checkSkillsExist } from "../taxonomy/service";
 import { looksLikeId, type NewProgram, type Program, type ProgramPatch, toProgram } from "./schemas";
 
 type ProgramRow = typeof programs.$inferSelect;
-
-/**
- * 400 naming every `skills.N.skillId` that is not in the taxonomy (shared by programs and cohorts).
- * @example await checkSkillsExist(db, input.skills);
- */
-export async function checkSkillsExist(db: Database, list: { skillId: string }[]): Promise<void> {
-  const ids = [...new Set(list.map((s) => s.skillId))];
-  const found = ids.length
-    ? await db.select({ id: skills.id }).from(skills).where(inArray(skills.id, ids))
-    : [];
-  const known = new Set(found.map((r) => r.id));
-  const errors: FieldError[] = list.flatMap((s, i) =>
-    known.has(s.skillId) ? [] : [{ path: `skills.${i}.skillId`, message: `no such skill ${s.skillId}` }],
-  );
-  if (errors.length) {
-    throw new AppError("validation_failed", errors.map((e) => `${e.path}: ${e.message}`).join("; "), {
-      errors,
-    });
-  }
-}
 
 /** Which programs an actor may see: the bureau all, verified organisations active ones and their own, others their own. */
 function visibleTo(actor: Actor): SQL | undefined {

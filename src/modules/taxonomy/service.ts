@@ -1,10 +1,10 @@
 /** Taxonomy rules: the bureau curates occupations and the skill tree; everyone reads them. */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { occupations, type Sector, skills } from "../../db/schema";
 import { type Actor, requireKind } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
-import { AppError, invalidField } from "../../platform/errors";
+import { AppError, type FieldError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
 import { isUniqueViolation } from "../../platform/db-errors";
@@ -85,6 +85,23 @@ export async function listSkills(db: Database, q: SkillQuery) {
     .orderBy(...orderBy)
     .limit(q.limit + 1);
   return toPage(rows, q.limit, (r) => [r.id, r.id], toSkill);
+}
+
+/**
+ * Field errors naming every `<field>.N.skillId` that is not in the taxonomy (for orders, programs, cohorts).
+ * @example errors.push(...(await unknownSkillErrors(db, input.requiredSkills, "requiredSkills")));
+ */
+export async function unknownSkillErrors(db: Database, list: { skillId: string }[], field: string): Promise<FieldError[]> {
+  const ids = [...new Set(list.map((s) => s.skillId))];
+  const found = ids.length ? await db.select({ id: skills.id }).from(skills).where(inArray(skills.id, ids)) : [];
+  const known = new Set(found.map((r) => r.id));
+  return list.flatMap((s, i) => (known.has(s.skillId) ? [] : [{ path: `${field}.${i}.skillId`, message: `no such skill ${s.skillId}` }]));
+}
+
+/** 400 naming every `skills.N.skillId` that is not in the taxonomy. */
+export async function checkSkillsExist(db: Database, list: { skillId: string }[], field = "skills"): Promise<void> {
+  const errors = await unknownSkillErrors(db, list, field);
+  if (errors.length) throw new AppError("validation_failed", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
 }
 
 export async function getSkill(db: Database, id: string) {
