@@ -231,6 +231,22 @@ assert_eq "me.user.email" "$(jget "$BODY" .user.email)" "$COMPANY_EMAIL"
 # A company cannot verify organisations.
 expect POST "/v1/organizations/$ORG_ID/verify" 403 "" "$COMPANY_TOKEN"
 
+# The marketplace on workerd: an order is drafted, published, listed, and matched (bigint fen, jsonb, keyset pages).
+iso_in_days() { node -e 'console.log(new Date(Date.now() + Number(process.argv[1]) * 86400000).toISOString())' "$1"; }
+date_in_days() { iso_in_days "$1" | cut -c1-10; }
+ORDER_BODY=$(printf '{"title":"CI smoke order","description":"Smoke","occupationCode":"ai_engineer","requiredSkills":[{"skillId":"skl_deep_learning","minLevel":3,"weight":5,"essential":true}],"headcountMin":5,"headcountMax":10,"location":{"city":"Beijing","remoteAllowed":true},"deliverBy":"%s","budgetPerTraineeFen":1500000,"hiringCommitment":{"hires":5,"salaryMinFen":1800000,"salaryMaxFen":2600000,"servicePeriodMonths":24},"enquiryDeadline":"%s","bidDeadline":"%s","matchWeights":{"skills":0.6}}' \
+  "$(date_in_days 120)" "$(iso_in_days 10)" "$(iso_in_days 14)")
+expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN"
+ORDER_ID=$(jget "$BODY" .id)
+assert_eq "order.budgetPerTraineeFen" "$(jget "$BODY" .budgetPerTraineeFen)" 1500000
+expect POST "/v1/orders/$ORDER_ID/publish" 200 "" "$COMPANY_TOKEN"
+assert_eq "published order.status" "$(jget "$BODY" .status)" open
+expect GET "/v1/orders?mine=true&status=open&limit=1" 200 "" "$COMPANY_TOKEN"
+assert_eq "listed order id" "$(jget "$BODY" '.data[0].id')" "$ORDER_ID"
+expect GET "/v1/orders/$ORDER_ID/matches" 200 "" "$COMPANY_TOKEN"
+assert_eq "matches weights.skills > 0" "$(jget "$BODY" '.weights.skills > 0')" true
+expect POST /v1/matching/allocations 201 '{"mode":"optimal","allowSplit":true}' "$BUREAU_TOKEN"
+
 # The Cron handler (deadline sweeps) runs on workerd; errors inside it only show in the log, checked below.
 expect GET "/__scheduled?cron=*/5+*+*+*+*" 200
 sleep 2

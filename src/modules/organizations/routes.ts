@@ -105,12 +105,14 @@ export const organizationsRouter = createRouter()
     const actor = await authenticate(c);
     const { db, clock } = c.var.services;
     const org = await service.verifyOrganization(db, actor, c.req.valid("param").id, clock.now());
+    if (org.version) setEtag(c, org.version);
     return c.json(org, 200);
   })
   .openapi(suspendRoute, async (c) => {
     const actor = await authenticate(c);
     const { db, clock } = c.var.services;
     const org = await service.suspendOrganization(db, actor, c.req.valid("param").id, c.req.valid("json").reason, clock.now());
+    if (org.version) setEtag(c, org.version);
     return c.json(org, 200);
   })
   .openapi(addMemberRoute, async (c) => {
