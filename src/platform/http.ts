@@ -109,5 +109,13 @@ export const ifMatchHeader = z.object({
   "if-match": z.string().optional().openapi({ description: "Required: the ETag you read, e.g. `\"3\"` (428 without it)", example: '"1"' }),
 });
 
+/** `If-Match` on a state transition is optional: when sent it must match (412), when absent the transition runs. */
+export const optionalIfMatchHeader = z.object({
+  "if-match": z.string().optional().openapi({ description: "Optional: the ETag you read; 412 when stale", example: '"1"' }),
+});
+
+/** The version named by an optional `If-Match`, or undefined when there is none. */
+export const optionalIfMatch = (c: Context) => (c.req.header("If-Match") ? ifMatchVersion(c) : undefined);
+
 export const idParam = (prefix: string) =>
   z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: `${prefix}_0123456789abcdefghjkmnpqrs` }) });

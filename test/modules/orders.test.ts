@@ -146,6 +146,16 @@ describe("the order state machine", () => {
     expect((await t.call("POST", `/v1/orders/${cancelled.id}/publish`, { token: company.token })).status).toBe(409);
   });
 
+  it("an optional If-Match guards publish and cancel (412 when stale)", async () => {
+    const order = await draft();
+    const stale = await t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token, headers: { "If-Match": '"9"' } });
+    expect(stale.status).toBe(412);
+    const ok = await t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token, headers: { "If-Match": '"1"' } });
+    expect(ok.status).toBe(200);
+    const cancel = await t.call("POST", `/v1/orders/${order.id}/cancel`, { token: company.token, headers: { "If-Match": '"1"' }, body: { reason: "x" } });
+    expect(cancel.status).toBe(412);
+  });
+
   it("a pending company may draft but not publish", async () => {
     const pending = await t.org("company", { verified: false });
     const order = await draft(pending.token);

@@ -9,11 +9,12 @@ import {
   ifMatchVersion,
   json,
   jsonBody,
+  optionalIfMatch,
+  optionalIfMatchHeader,
   problems,
   setEtag,
 } from "../../platform/http";
 import { pageQuery, pageSchema } from "../../platform/pagination";
-import { optionalIfMatch, optionalIfMatchHeader } from "../programs/routes";
 import {
   cohortListQuery,
   cohortPatchSchema,

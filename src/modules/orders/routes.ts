@@ -1,7 +1,19 @@
 /** HTTP routes of talent orders, their amendments and enquiries. */
 import { createRoute, z } from "@hono/zod-openapi";
 import { authenticate } from "../../platform/auth";
-import { bearer, createRouter, idParam, ifMatchHeader, ifMatchVersion, json, jsonBody, problems, setEtag } from "../../platform/http";
+import {
+  bearer,
+  createRouter,
+  idParam,
+  ifMatchHeader,
+  ifMatchVersion,
+  json,
+  jsonBody,
+  optionalIfMatch,
+  optionalIfMatchHeader,
+  problems,
+  setEtag,
+} from "../../platform/http";
 import { pageQuery, pageSchema } from "../../platform/pagination";
 import { listAmendments, updateOrder } from "./amend";
 import { answerEnquiry, askQuestion, listEnquiries } from "./enquiries";
@@ -88,7 +100,7 @@ const publishRoute = createRoute({
   security: bearer,
   summary: "Publish a draft — verified company",
   description: "draft → open; needs a future `bidDeadline`.",
-  request: { params },
+  request: { params, headers: optionalIfMatchHeader },
   responses: { 200: json(orderSchema, "The open order"), ...problems(400, 401, 403, 404, 409) },
 });
 
@@ -99,7 +111,7 @@ const cancelRoute = createRoute({
   security: bearer,
   summary: "Cancel an order — the ordering company",
   description: "From draft, open or evaluation.",
-  request: { params, body: jsonBody(cancelSchema, { reason: "Project postponed to next year" }) },
+  request: { params, headers: optionalIfMatchHeader, body: jsonBody(cancelSchema, { reason: "Project postponed to next year" }) },
   responses: { 200: json(orderSchema, "The cancelled order"), ...problems(400, 401, 403, 404, 409) },
 });
 
@@ -173,14 +185,14 @@ export const ordersRouter = createRouter()
   .openapi(publishRoute, async (c) => {
     const actor = await authenticate(c);
     const { db, clock } = c.var.services;
-    const order = await service.publishOrder(db, actor, c.req.valid("param").id, clock.now());
+    const order = await service.publishOrder(db, actor, c.req.valid("param").id, clock.now(), optionalIfMatch(c));
     setEtag(c, order.version);
     return c.json(order, 200);
   })
   .openapi(cancelRoute, async (c) => {
     const actor = await authenticate(c);
     const { db, clock } = c.var.services;
-    const order = await service.cancelOrder(db, actor, c.req.valid("param").id, c.req.valid("json").reason, clock.now());
+    const order = await service.cancelOrder(db, actor, c.req.valid("param").id, c.req.valid("json").reason, clock.now(), optionalIfMatch(c));
     setEtag(c, order.version);
     return c.json(order, 200);
   })

@@ -206,7 +206,7 @@ export async function listOrders(db: Database, actor: Actor, q: OrderListQuery, 
 }
 
 /** draft → open: a verified company's order with a future bid deadline becomes visible and biddable. */
-export async function publishOrder(db: Database, actor: Actor, id: string, now: Date): Promise<OrderView> {
+export async function publishOrder(db: Database, actor: Actor, id: string, now: Date, expectedVersion?: number): Promise<OrderView> {
   requireOrderOwner(actor, await findVisibleOrder(db, actor, id));
   requireVerified(actor);
   const row = await transition(db, {
@@ -218,6 +218,7 @@ export async function publishOrder(db: Database, actor: Actor, id: string, now: 
     to: "open",
     actor,
     now,
+    expectedVersion,
     guard: (o) => {
       if (o.bidDeadline <= now) throw invalidField("bidDeadline", "must be in the future to publish");
     },
@@ -227,7 +228,14 @@ export async function publishOrder(db: Database, actor: Actor, id: string, now: 
 }
 
 /** The company cancels its order from draft, open or evaluation. */
-export async function cancelOrder(db: Database, actor: Actor, id: string, reason: string, now: Date): Promise<OrderView> {
+export async function cancelOrder(
+  db: Database,
+  actor: Actor,
+  id: string,
+  reason: string,
+  now: Date,
+  expectedVersion?: number,
+): Promise<OrderView> {
   requireOrderOwner(actor, await findVisibleOrder(db, actor, id));
   const row = await transition(db, {
     table: orders,
@@ -238,6 +246,7 @@ export async function cancelOrder(db: Database, actor: Actor, id: string, reason
     to: "cancelled",
     actor,
     now,
+    expectedVersion,
     set: { cancelReason: reason, updatedAt: now },
     data: { reason },
   });

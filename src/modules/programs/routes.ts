@@ -1,6 +1,5 @@
 /** HTTP routes of training programs: offer, list, read, amend and archive. */
-import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import { createRoute } from "@hono/zod-openapi";
 import { authenticate } from "../../platform/auth";
 import {
   bearer,
@@ -10,6 +9,8 @@ import {
   ifMatchVersion,
   json,
   jsonBody,
+  optionalIfMatch,
+  optionalIfMatchHeader,
   problems,
   setEtag,
 } from "../../platform/http";
@@ -20,14 +21,6 @@ import * as service from "./service";
 const tags = ["Programs"];
 const params = idParam("prg");
 
-/** `If-Match` for state transitions is optional: when sent it must match (412), when absent the transition still runs. */
-export const optionalIfMatchHeader = z.object({
-  "if-match": z
-    .string()
-    .optional()
-    .openapi({ description: "Optional: the ETag you read; 412 when stale", example: '"1"' }),
-});
-export const optionalIfMatch = (c: Context) => (c.req.header("If-Match") ? ifMatchVersion(c) : undefined);
 
 const createProgramRoute = createRoute({
   method: "post",
