@@ -1,5 +1,6 @@
 /** HTTP routes of cohorts: plan, list, read, amend, start and graduate. */
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../platform/context";
 import { authenticate } from "../../platform/auth";
 import {
   bearer,
@@ -20,6 +21,7 @@ import {
   cohortPatchSchema,
   cohortSchema,
   cohortViewSchema,
+  newCohortExample,
   newCohortSchema,
 } from "./schemas";
 import * as service from "./service";
@@ -35,18 +37,7 @@ const createCohortRoute = createRoute({
   summary: "Plan a cohort of one of your active programs — provider",
   description:
     "`size` is at most the program's `cohortCapacity`; `occupationCode` is copied from the program. Accepts `Idempotency-Key`.",
-  request: { body: jsonBody(newCohortSchema, {
-      programId: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y",
-      name: "2026 spring cohort",
-      size: 30,
-      readyDate: "2026-07-15",
-      city: "Beijing",
-      district: "Haidian",
-      skills: [
-        { skillId: "skl_prompt_engineering", level: 3, share: 1 },
-        { skillId: "skl_retrieval_augmented_generation", level: 3, share: 0.8 },
-      ],
-    }) },
+  request: { body: jsonBody(newCohortSchema, newCohortExample) },
   responses: { 201: json(cohortSchema, "Created (planned)"), ...problems(400, 401, 403, 404, 409, 422) },
 });
 
@@ -101,6 +92,17 @@ const graduateRoute = transitionRoute(
   "Graduate the cohort (`in_training → graduated`) — its provider",
 );
 
+/** One handler for both transitions: they differ only in the action. */
+const moveCohortHandler =
+  (action: "start" | "graduate"): RouteHandler<typeof startRoute, AppEnv> =>
+  async (c) => {
+    const actor = await authenticate(c);
+    const { db, clock } = c.var.services;
+    const cohort = await service.moveCohort(db, actor, c.req.valid("param").id, action, optionalIfMatch(c), clock.now());
+    setEtag(c, cohort.version);
+    return c.json(cohort, 200);
+  };
+
 export const cohortsRouter = createRouter()
   .openapi(createCohortRoute, async (c) => {
     const actor = await authenticate(c);
@@ -134,31 +136,5 @@ export const cohortsRouter = createRouter()
     setEtag(c, cohort.version);
     return c.json(cohort, 200);
   })
-  .openapi(startRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const cohort = await service.moveCohort(
-      db,
-      actor,
-      c.req.valid("param").id,
-      "start",
-      optionalIfMatch(c),
-      clock.now(),
-    );
-    setEtag(c, cohort.version);
-    return c.json(cohort, 200);
-  })
-  .openapi(graduateRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const cohort = await service.moveCohort(
-      db,
-      actor,
-      c.req.valid("param").id,
-      "graduate",
-      optionalIfMatch(c),
-      clock.now(),
-    );
-    setEtag(c, cohort.version);
-    return c.json(cohort, 200);
-  });
+  .openapi(startRoute, moveCohortHandler("start"))
+  .openapi(graduateRoute, moveCohortHandler("graduate"));

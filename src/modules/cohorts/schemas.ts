@@ -44,25 +44,26 @@ const cohortFields = {
   skills: cohortSkillsSchema,
 };
 
-export const newCohortSchema = z
-  .strictObject({
-    programId: idOf("prg").openapi({ example: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y" }),
-    ...cohortFields,
-  })
-  .openapi("NewCohort", {
-    example: {
-      programId: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y",
-      name: "2026 spring large-model class 1",
-      size: 36,
-      readyDate: "2026-07-15",
-      city: "Beijing",
-      district: "Haidian",
-      skills: [
-        { skillId: "skl_prompt_engineering", level: 3, share: 0.9 },
-        { skillId: "skl_retrieval_augmented_generation", level: 3, share: 0.75 },
-      ],
-    },
-  });
+const newCohortShape = z.strictObject({
+  programId: idOf("prg").openapi({ example: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y" }),
+  ...cohortFields,
+});
+
+/** The documented example of a new cohort (also the request-body example of `POST /v1/cohorts`). */
+export const newCohortExample: z.input<typeof newCohortShape> = {
+  programId: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y",
+  name: "2026 spring large-model class 1",
+  size: 36,
+  readyDate: "2026-07-15",
+  city: "Beijing",
+  district: "Haidian",
+  skills: [
+    { skillId: "skl_prompt_engineering", level: 3, share: 0.9 },
+    { skillId: "skl_retrieval_augmented_generation", level: 3, share: 0.75 },
+  ],
+};
+
+export const newCohortSchema = newCohortShape.openapi("NewCohort", { example: newCohortExample });
 
 export const cohortPatchSchema = z
   .strictObject({

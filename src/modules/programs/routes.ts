@@ -15,7 +15,7 @@ import {
   setEtag,
 } from "../../platform/http";
 import { pageQuery, pageSchema } from "../../platform/pagination";
-import { newProgramSchema, programListQuery, programPatchSchema, programSchema } from "./schemas";
+import { newProgramExample, newProgramSchema, programListQuery, programPatchSchema, programSchema } from "./schemas";
 import * as service from "./service";
 
 const tags = ["Programs"];
@@ -29,21 +29,7 @@ const createProgramRoute = createRoute({
   security: bearer,
   summary: "Offer a training program — verified provider accredited for the occupation",
   description: "Accepts `Idempotency-Key`. Every skill must exist in the taxonomy and appear once.",
-  request: { body: jsonBody(newProgramSchema, {
-      title: "Large-model application engineering bootcamp",
-      description: "Prompt engineering, RAG and fine-tuning on domestic open models, with a capstone on company data.",
-      occupationCode: "ai_engineer",
-      skills: [
-        { skillId: "skl_prompt_engineering", level: 3 },
-        { skillId: "skl_retrieval_augmented_generation", level: 3 },
-      ],
-      durationWeeks: 12,
-      mode: "hybrid",
-      city: "Beijing",
-      cohortCapacity: 40,
-      pricePerTraineeFen: 1_280_000,
-      certification: { type: "vocational_skill_level", level: 3 },
-    }) },
+  request: { body: jsonBody(newProgramSchema, newProgramExample) },
   responses: { 201: json(programSchema, "Created (active)"), ...problems(400, 401, 403, 422) },
 });
 

@@ -66,26 +66,26 @@ const programFields = {
   certification: certificationSchema,
 };
 
-export const newProgramSchema = z
-  .strictObject({ ...programFields, occupationCode: occupationCodeSchema })
-  .openapi("NewProgram", {
-    example: {
-      title: "Large-model application engineering bootcamp",
-      description:
-        "Prompt engineering, RAG and fine-tuning on domestic open models, ending in a team project.",
-      occupationCode: "ai_engineer",
-      skills: [
-        { skillId: "skl_prompt_engineering", level: 3 },
-        { skillId: "skl_retrieval_augmented_generation", level: 3 },
-      ],
-      durationWeeks: 12,
-      mode: "hybrid",
-      city: "Beijing",
-      cohortCapacity: 40,
-      pricePerTraineeFen: 1_280_000,
-      certification: { type: "vocational_skill_level", level: 3 },
-    },
-  });
+const newProgramShape = z.strictObject({ ...programFields, occupationCode: occupationCodeSchema });
+
+/** The documented example of a new program (also the request-body example of `POST /v1/programs`). */
+export const newProgramExample: z.input<typeof newProgramShape> = {
+  title: "Large-model application engineering bootcamp",
+  description: "Prompt engineering, RAG and fine-tuning on domestic open models, ending in a team project.",
+  occupationCode: "ai_engineer",
+  skills: [
+    { skillId: "skl_prompt_engineering", level: 3 },
+    { skillId: "skl_retrieval_augmented_generation", level: 3 },
+  ],
+  durationWeeks: 12,
+  mode: "hybrid",
+  city: "Beijing",
+  cohortCapacity: 40,
+  pricePerTraineeFen: 1_280_000,
+  certification: { type: "vocational_skill_level", level: 3 },
+};
+
+export const newProgramSchema = newProgramShape.openapi("NewProgram", { example: newProgramExample });
 
 export const programPatchSchema = z
   .strictObject({
