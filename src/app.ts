@@ -7,6 +7,7 @@ import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
 import { cohortsRouter } from "./modules/cohorts/routes";
+import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
 import { matchingRouter } from "./modules/matching/routes";
 import { ordersRouter } from "./modules/orders/routes";
@@ -15,7 +16,7 @@ import { programsRouter } from "./modules/programs/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import type { Clock } from "./platform/clock";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
-import { createRouter } from "./platform/http";
+import { CONTRACT_COMPONENTS, createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
 import type { PasswordHasher } from "./platform/password";
@@ -54,7 +55,13 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     const db = deps.db ?? c.env?.db;
     if (!db) throw new AppError("unavailable", "No database configured");
-    c.set("services", { db, hasher: deps.hasher, clock: deps.clock, config: deps.config, logger: deps.logger });
+    c.set("services", {
+      db,
+      hasher: deps.hasher,
+      clock: deps.clock,
+      config: deps.config,
+      logger: deps.logger,
+    });
     await next();
   });
   app.use(
@@ -68,8 +75,24 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/*", idempotency);
 
   app.route("/", healthRouter);
-  for (const router of [authRouter, organizationsRouter, taxonomyRouter, ordersRouter, programsRouter, cohortsRouter, matchingRouter]) app.route("/v1", router);
+  const routers = [
+    authRouter,
+    organizationsRouter,
+    taxonomyRouter,
+    ordersRouter,
+    enquiriesRouter,
+    programsRouter,
+    cohortsRouter,
+    matchingRouter,
+  ];
+  for (const router of routers) app.route("/v1", router);
 
+  for (const [name, parameter] of Object.entries(CONTRACT_COMPONENTS.parameters)) {
+    app.openAPIRegistry.registerComponent("parameters", name, parameter);
+  }
+  for (const [name, header] of Object.entries(CONTRACT_COMPONENTS.headers)) {
+    app.openAPIRegistry.registerComponent("headers", name, header);
+  }
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
@@ -96,15 +119,29 @@ export function createApp(deps: AppDeps) {
     if (err instanceof HTTPException) {
       appError = fromHttpException(err);
     } else if (isDataException(err)) {
-      appError = new AppError("validation_failed", "A value in the request cannot be stored (e.g. a NUL character)");
+      appError = new AppError(
+        "validation_failed",
+        "A value in the request cannot be stored (e.g. a NUL character)",
+      );
     } else {
-      deps.logger.error("unhandled error", { requestId: requestIdValue, error: String(err), stack: (err as Error)?.stack });
-      appError = new AppError("internal", "An internal error occurred; quote the requestId when reporting it");
+      deps.logger.error("unhandled error", {
+        requestId: requestIdValue,
+        error: String(err),
+        stack: (err as Error)?.stack,
+      });
+      appError = new AppError(
+        "internal",
+        "An internal error occurred; quote the requestId when reporting it",
+      );
     }
     const problem = problemOf(appError, requestIdValue);
     return new Response(JSON.stringify(problem), {
       status: problem.status,
-      headers: { "Content-Type": "application/problem+json", "X-Request-Id": requestIdValue, ...appError.headers },
+      headers: {
+        "Content-Type": "application/problem+json",
+        "X-Request-Id": requestIdValue,
+        ...appError.headers,
+      },
     });
   });
   return app;

@@ -1,9 +1,7 @@
 /** The environment, described once with zod and parsed once; nothing else reads `process.env`. */
 import { z } from "zod";
 
-const flag = z
-  .enum(["0", "1", "true", "false"])
-  .transform((v) => v === "1" || v === "true");
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
 export const configSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -12,7 +10,12 @@ export const configSchema = z.object({
   DEMO: flag.default(true),
   BOOTSTRAP_BUREAU_EMAIL: z.string().email().optional(),
   BOOTSTRAP_BUREAU_PASSWORD: z.string().min(10).max(128).optional(),
-  TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(720),
+  TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(720),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });

@@ -22,7 +22,12 @@ export function orderBody(now: Date, overrides: Record<string, unknown> = {}) {
     location: { city: "Beijing", district: "Daxing", remoteAllowed: false },
     deliverBy: date(at(120)),
     budgetPerTraineeFen: 1_500_000,
-    hiringCommitment: { hires: 10, salaryMinFen: 1_800_000, salaryMaxFen: 2_600_000, servicePeriodMonths: 24 },
+    hiringCommitment: {
+      hires: 10,
+      salaryMinFen: 1_800_000,
+      salaryMaxFen: 2_600_000,
+      servicePeriodMonths: 24,
+    },
     enquiryDeadline: iso(at(10)),
     bidDeadline: iso(at(14)),
     ...overrides,

@@ -7,9 +7,11 @@ import { prepareDatabase } from "../src/db/migrate";
 import { openPglite } from "../src/db/pglite";
 import { createBureauUser } from "../src/modules/auth/service";
 import { usccCheckCharacter } from "../src/modules/organizations/uscc";
+import type { Actor } from "../src/platform/actor";
 import { ManualClock } from "../src/platform/clock";
 import { createLogger } from "../src/platform/logger";
 import { nativeHasher } from "../src/platform/password-node";
+import { scopeFor } from "../src/platform/scope";
 
 export const PASSWORD = "test-password-123";
 /** Tokens last 30 days in tests, so tests may move the clock across deadlines. */
@@ -54,7 +56,8 @@ export function freshUscc(): string {
   return first17 + usccCheckCharacter(first17);
 }
 let emailCounter = 0;
-export const freshEmail = (tag = "user") => `${tag}.${Date.now().toString(36)}.${emailCounter++}@test.orderbridge.cn`;
+export const freshEmail = (tag = "user") =>
+  `${tag}.${Date.now().toString(36)}.${emailCounter++}@test.orderbridge.cn`;
 
 /** Builds a test context: database, clock, app, and fixture helpers that go through the HTTP API. */
 export async function createTestContext(start = "2026-03-02T01:00:00Z") {
@@ -67,7 +70,8 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
     throw err;
   }
   const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES) });
-  const app = createApp({ db: handle.db, hasher: nativeHasher, clock, config, logger: createLogger("silent") });
+  const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
+  const app = createApp({ ...services, clock });
 
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
     const headers: Record<string, string> = { ...opts.headers };
@@ -88,7 +92,8 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
 
   async function login(email: string, password = PASSWORD): Promise<string> {
     const res = await call("POST", "/v1/auth/login", { body: { email, password } });
-    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.token;
   }
 
@@ -97,18 +102,30 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
   async function bureau(): Promise<string> {
     if (!bureauToken) {
       const email = freshEmail("bureau");
-      await createBureauUser(handle.db, nativeHasher, { email, password: PASSWORD }, clock.now());
+      await createBureauUser(
+        { db: handle.db, hasher: nativeHasher, now: clock.now() },
+        { email, password: PASSWORD },
+      );
       bureauToken = await login(email);
     }
     return bureauToken;
   }
 
   /** Registers an organisation through the API; verified (by the bureau) unless told otherwise. */
-  async function org(kind: "company" | "provider" | "assessor", opts: { verified?: boolean; accredit?: string[]; city?: string } = {}) {
+  async function org(
+    kind: "company" | "provider" | "assessor",
+    opts: { verified?: boolean; accredit?: string[]; city?: string } = {},
+  ) {
     const email = freshEmail(kind);
     const res = await call("POST", "/v1/auth/register", {
       body: {
-        organization: { kind, name: `Test ${kind} ${email}`, uscc: freshUscc(), city: opts.city ?? "Beijing", district: "Haidian" },
+        organization: {
+          kind,
+          name: `Test ${kind} ${email}`,
+          uscc: freshUscc(),
+          city: opts.city ?? "Beijing",
+          district: "Haidian",
+        },
         user: { email, password: PASSWORD, displayName: `${kind} admin` },
       },
     });
@@ -128,7 +145,22 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
     return { orgId, userId: res.body.user.id as string, email, token: await login(email) };
   }
 
-  return { app, db: handle.db, handle, clock, call, login, bureau, org, close: () => handle.close() };
+  /** A service scope for `actor` at the clock's time, for tests that call a use case directly. */
+  const scopeAs = (actor: Actor) => scopeFor({ ...services, clock }, actor);
+
+  return {
+    app,
+    db: handle.db,
+    handle,
+    clock,
+    services,
+    scopeAs,
+    call,
+    login,
+    bureau,
+    org,
+    close: () => handle.close(),
+  };
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

@@ -17,7 +17,10 @@ export interface DatabaseHandle {
  * Opens PostgreSQL through postgres.js. On Workers pass `{ max: 5, fetch_types: false }`.
  * @example const { db, close } = openPostgres(config.DATABASE_URL);
  */
-export function openPostgres(url: string, options: postgres.Options<Record<string, never>> = {}): DatabaseHandle {
+export function openPostgres(
+  url: string,
+  options: postgres.Options<Record<string, never>> = {},
+): DatabaseHandle {
   const client = postgres(url, { onnotice: () => {}, ...options });
   const db = drizzle(client, { schema }) as unknown as Database;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };

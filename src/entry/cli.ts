@@ -44,12 +44,15 @@ try {
     console.log(`Migrations applied (${handle.kind}).`);
   } else if (command === "create-bureau-user") {
     if (!values.email || !values.password) throw new Error("--email and --password are required");
-    const user = await createBureauUser(handle.db, nativeHasher, { email: values.email, password: values.password, displayName: values.name }, systemClock.now());
+    const user = await createBureauUser(
+      { db: handle.db, hasher: nativeHasher, now: systemClock.now() },
+      { email: values.email, password: values.password, displayName: values.name },
+    );
     console.log(`Bureau user ${user.email} created (${user.id}).`);
   } else if (command === "sweep") {
     console.log(await runScheduledWork({ db: handle.db, clock: systemClock, logger }));
   } else if (command === "allocate") {
-    await allocateFromCli(handle.db, values);
+    await allocateFromCli({ db: handle.db, hasher: nativeHasher, config, logger }, values);
   }
 } catch (err) {
   console.error(`Error: ${(err as Error).message}`);

@@ -18,10 +18,18 @@ export async function openNodeDatabase(config: Config, clock: Clock): Promise<Da
 }
 
 /** On an empty database, creates the bureau user named by BOOTSTRAP_BUREAU_EMAIL/PASSWORD. */
-export async function bootstrapBureau(handle: DatabaseHandle, config: Config, clock: Clock, logger: Logger): Promise<void> {
+export async function bootstrapBureau(
+  handle: DatabaseHandle,
+  config: Config,
+  clock: Clock,
+  logger: Logger,
+): Promise<void> {
   if (!config.BOOTSTRAP_BUREAU_EMAIL || !config.BOOTSTRAP_BUREAU_PASSWORD) return;
   const [{ n }] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(users);
   if (n > 0) return;
-  await createBureauUser(handle.db, nativeHasher, { email: config.BOOTSTRAP_BUREAU_EMAIL, password: config.BOOTSTRAP_BUREAU_PASSWORD }, clock.now());
+  await createBureauUser(
+    { db: handle.db, hasher: nativeHasher, now: clock.now() },
+    { email: config.BOOTSTRAP_BUREAU_EMAIL, password: config.BOOTSTRAP_BUREAU_PASSWORD },
+  );
   logger.info("bootstrap bureau user created", { email: config.BOOTSTRAP_BUREAU_EMAIL });
 }

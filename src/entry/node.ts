@@ -2,7 +2,7 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "../app";
 import { loadNodeConfig } from "../config";
-import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
+import { DEMO_PASSWORD, seedDemo } from "../demo/seed";
 import { runScheduledWork } from "../jobs";
 import { systemClock } from "../platform/clock";
 import { createLogger } from "../platform/logger";
@@ -15,9 +15,10 @@ const clock = systemClock;
 const handle = await openNodeDatabase(config, clock);
 await bootstrapBureau(handle, config, clock, logger);
 
-const demo = !config.DATABASE_URL && config.DEMO ? await seedDemo(handle.db, nativeHasher, clock.now()) : null;
+const services = { db: handle.db, hasher: nativeHasher, config, logger };
+const demo = !config.DATABASE_URL && config.DEMO ? await seedDemo(services, clock.now()) : null;
 
-const app = createApp({ db: handle.db, hasher: nativeHasher, clock, config, logger });
+const app = createApp({ ...services, clock });
 const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
   const base = `http://localhost:${port}`;
   const lines = [
@@ -29,7 +30,9 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
     lines.push(`  Demo data seeded. Log in with POST ${base}/v1/auth/login, password "${DEMO_PASSWORD}":`);
     for (const login of demo) lines.push(`    ${login.role.padEnd(9)} ${login.email}`);
   } else if (!config.DATABASE_URL && config.DEMO) {
-    lines.push(`  Demo data present (password "${DEMO_PASSWORD}"), e.g. bureau@demo.orderbridge.cn, company1@demo.orderbridge.cn, provider1@demo.orderbridge.cn`);
+    lines.push(
+      `  Demo data present (password "${DEMO_PASSWORD}"), e.g. bureau@demo.orderbridge.cn, company1@demo.orderbridge.cn, provider1@demo.orderbridge.cn`,
+    );
   }
   console.log(lines.join("\n"));
 });

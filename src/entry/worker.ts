@@ -22,13 +22,19 @@ function connectionString(env: WorkerEnv): string {
 }
 
 // Hyperdrive pools connections at the edge; each request opens a small client and closes it after responding.
-const openForRequest = (env: WorkerEnv) => openPostgres(connectionString(env), { max: 5, fetch_types: false });
+const openForRequest = (env: WorkerEnv) =>
+  openPostgres(connectionString(env), { max: 5, fetch_types: false });
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     if (!app) {
       const config = parseConfig(env);
-      app = createApp({ hasher: portableHasher, clock: systemClock, config, logger: createLogger(config.LOG_LEVEL) });
+      app = createApp({
+        hasher: portableHasher,
+        clock: systemClock,
+        config,
+        logger: createLogger(config.LOG_LEVEL),
+      });
     }
     const handle = openForRequest(env);
     try {
@@ -41,6 +47,8 @@ export default {
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const handle = openForRequest(env);
     const logger = createLogger(parseConfig(env).LOG_LEVEL);
-    ctx.waitUntil(runScheduledWork({ db: handle.db, clock: systemClock, logger }).finally(() => handle.close()));
+    ctx.waitUntil(
+      runScheduledWork({ db: handle.db, clock: systemClock, logger }).finally(() => handle.close()),
+    );
   },
 };

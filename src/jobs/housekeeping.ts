@@ -13,9 +13,23 @@ export async function housekeeping({ db, clock }: JobDeps): Promise<number> {
   const now = clock.now().getTime();
   const before = (ms: number) => new Date(now - ms);
   const removed = await Promise.all([
-    db.delete(sessions).where(or(lt(sessions.expiresAt, before(SESSION_GRACE_MS)), lt(sessions.revokedAt, before(SESSION_GRACE_MS)))).returning({ k: sessions.tokenHash }),
-    db.delete(loginFailures).where(lt(loginFailures.failedAt, before(LOCKOUT_WINDOW_MS))).returning({ k: loginFailures.id }),
-    db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before(IDEMPOTENCY_TTL_MS))).returning({ k: idempotencyKeys.key }),
+    db
+      .delete(sessions)
+      .where(
+        or(
+          lt(sessions.expiresAt, before(SESSION_GRACE_MS)),
+          lt(sessions.revokedAt, before(SESSION_GRACE_MS)),
+        ),
+      )
+      .returning({ k: sessions.tokenHash }),
+    db
+      .delete(loginFailures)
+      .where(lt(loginFailures.failedAt, before(LOCKOUT_WINDOW_MS)))
+      .returning({ k: loginFailures.id }),
+    db
+      .delete(idempotencyKeys)
+      .where(lt(idempotencyKeys.createdAt, before(IDEMPOTENCY_TTL_MS)))
+      .returning({ k: idempotencyKeys.key }),
   ]);
   return removed.reduce((n, rows) => n + rows.length, 0);
 }

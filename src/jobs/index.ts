@@ -1,5 +1,5 @@
 /** Time-driven work (deadline sweeps), run by Node's interval and the Workers Cron Trigger alike. */
-import { closeBidding } from "../modules/orders/service";
+import { closeBidding } from "./close-bidding";
 import { housekeeping } from "./housekeeping";
 import type { Job, JobDeps } from "./types";
 
@@ -17,7 +17,8 @@ export async function runScheduledWork(deps: JobDeps): Promise<Record<string, nu
   for (const [name, job] of Object.entries(JOBS)) {
     try {
       results[name] = await job(deps);
-      if (results[name] > 0) deps.logger.info("scheduled job changed records", { job: name, changed: results[name] });
+      if (results[name] > 0)
+        deps.logger.info("scheduled job changed records", { job: name, changed: results[name] });
     } catch (err) {
       deps.logger.error("scheduled job failed", { job: name, error: String(err) });
       results[name] = -1;

@@ -1,8 +1,8 @@
 /** Who is calling: the authenticated user and their organisation, plus the role checks built on it. */
+import type { OrgKind, OrgStatus } from "../db/schema";
 import { AppError } from "./errors";
 
-export type OrgKind = "company" | "provider" | "assessor" | "bureau";
-export type OrgStatus = "pending" | "verified" | "suspended";
+export type { OrgKind, OrgStatus };
 
 export interface Actor {
   userId: string;

@@ -17,7 +17,12 @@ export interface AuditEntry {
  * Appends one audit row. Pass the transaction that makes the change so both commit or neither does.
  * @example await writeAudit(tx, actor, now, { entityType: "organization", entityId, action: "verify" });
  */
-export async function writeAudit(db: Database, actor: Actor | null, at: Date, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  db: Database,
+  actor: Actor | null,
+  at: Date,
+  entry: AuditEntry,
+): Promise<void> {
   await db.insert(auditLog).values({
     id: newId("aud"),
     at,

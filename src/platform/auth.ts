@@ -17,7 +17,9 @@ export async function sha256Hex(text: string): Promise<string> {
 /** A new session token (32 random bytes) and the hash that is stored. */
 export async function newSessionToken(): Promise<{ token: string; tokenHash: string }> {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const token = TOKEN_PREFIX + btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (ch) => ({ "+": "-", "/": "_", "=": "" })[ch]!);
+  const token =
+    TOKEN_PREFIX +
+    btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (ch) => ({ "+": "-", "/": "_", "=": "" })[ch]!);
   return { token, tokenHash: await sha256Hex(token) };
 }
 
@@ -67,9 +69,13 @@ export function optionalActor(c: Context<AppEnv>): Promise<Actor | null> {
 export async function authenticate(c: Context<AppEnv>): Promise<Actor> {
   const actor = await optionalActor(c);
   if (!actor) {
-    throw new AppError("unauthenticated", bearerToken(c) ? "The token is invalid, expired or revoked" : "Send Authorization: Bearer <token>", {
-      headers: { "WWW-Authenticate": 'Bearer realm="orderbridge"' },
-    });
+    throw new AppError(
+      "unauthenticated",
+      bearerToken(c) ? "The token is invalid, expired or revoked" : "Send Authorization: Bearer <token>",
+      {
+        headers: { "WWW-Authenticate": 'Bearer realm="orderbridge"' },
+      },
+    );
   }
   return actor;
 }

@@ -49,6 +49,7 @@ export interface Problem {
   code: ErrorCode;
   requestId: string;
   errors?: FieldError[];
+  errorCount?: number;
 }
 
 /**
@@ -58,19 +59,32 @@ export interface Problem {
 export class AppError extends HTTPException {
   readonly code: ErrorCode;
   readonly errors?: FieldError[];
+  readonly errorCount?: number;
   readonly headers?: Record<string, string>;
 
-  constructor(code: ErrorCode, detail: string, opts: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    opts: { errors?: FieldError[]; errorCount?: number; headers?: Record<string, string> } = {},
+  ) {
     super(ERROR_STATUS[code], { message: detail });
     this.code = code;
     this.errors = opts.errors;
+    this.errorCount = opts.errorCount;
     this.headers = opts.headers;
   }
 }
 
 /** A 400 naming the offending field, for rules zod cannot express. */
 export function invalidField(path: string, message: string): AppError {
-  return new AppError("validation_failed", `${path}: ${message}`, { errors: [{ path, message }] });
+  return invalidFields([{ path, message }]);
+}
+
+/** One 400 naming every offending field (cross-field and reference rules checked together). */
+export function invalidFields(errors: FieldError[]): AppError {
+  return new AppError("validation_failed", errors.map((e) => `${e.path}: ${e.message}`).join("; "), {
+    errors,
+  });
 }
 
 export function problemOf(err: AppError, requestId: string): Problem {
@@ -82,6 +96,7 @@ export function problemOf(err: AppError, requestId: string): Problem {
     code: err.code,
     requestId,
     ...(err.errors ? { errors: err.errors } : {}),
+    ...(err.errorCount !== undefined ? { errorCount: err.errorCount } : {}),
   };
 }
 

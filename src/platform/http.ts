@@ -1,9 +1,12 @@
-/** Route plumbing shared by every module: the router factory, validation hook, error schemas, ETags. */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+/** Route plumbing shared by every module: the router factory, the route contract, validation, ETags. */
+import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./context";
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "./errors";
+
+/** Validation failures list at most this many field errors (a huge body must not make a huger response). */
+export const MAX_FIELD_ERRORS = 20;
 
 function fieldErrors(error: ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
@@ -15,11 +18,20 @@ function fieldErrors(error: ZodError): FieldError[] {
   });
 }
 
-/** Turns a zod failure into the 400 `validation_failed` problem. */
+/** Turns a zod failure into the 400 `validation_failed` problem (at most 20 errors, plus their count). */
 export function validationError(error: ZodError): AppError {
-  const errors = fieldErrors(error);
+  const all = fieldErrors(error);
+  const errors = all.slice(0, MAX_FIELD_ERRORS);
+  const more = all.length - errors.length;
   const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
-  return new AppError("validation_failed", detail || "Invalid request", { errors });
+  return new AppError(
+    "validation_failed",
+    (detail || "Invalid request") + (more > 0 ? `; and ${more} more` : ""),
+    {
+      errors,
+      errorCount: all.length,
+    },
+  );
 }
 
 /**
@@ -42,12 +54,33 @@ export const problemSchema = z
     detail: z.string(),
     code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
     requestId: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: `At most ${MAX_FIELD_ERRORS} field errors` }),
+    errorCount: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "How many field errors there were in all" }),
   })
-  .openapi("Problem");
+  .openapi("Problem", {
+    example: {
+      type: "https://orderbridge.dev/problems/validation-failed",
+      title: "Validation failed",
+      status: 400,
+      detail: "headcountMin: must not exceed headcountMax",
+      code: "validation_failed",
+      requestId: "3f1c2a9e-6b7d-4e0a-9c1b-2d3e4f5a6b7c",
+      errors: [{ path: "headcountMin", message: "must not exceed headcountMax" }],
+      errorCount: 1,
+    },
+  });
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: "Invalid input (`validation_failed`)",
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 422 | 428 | 429 | 500 | 503;
+
+const DESCRIPTIONS: Record<ErrorStatus, string> = {
+  400: "Invalid path, query, header or body (`validation_failed`)",
   401: "Missing, expired or revoked token (`unauthenticated`)",
   403: "The caller's role may not do this (`forbidden`)",
   404: "No such resource, or not visible to the caller (`not_found`)",
@@ -56,25 +89,163 @@ const DESCRIPTIONS: Record<number, string> = {
   413: "Body over 1 MiB (`payload_too_large`)",
   422: "`Idempotency-Key` reused with a different request (`idempotency_mismatch`)",
   428: "`If-Match` header missing (`precondition_required`)",
-  429: "Too many attempts (`rate_limited`)",
-  503: "Database unreachable",
+  429: "Too many requests (`rate_limited`); `Retry-After` says when to try again",
+  500: "Internal error (`internal`); quote the requestId",
+  503: "No database is configured or reachable (`unavailable`)",
 };
 
-/**
- * The problem+json responses a route can give, spread into `createRoute({ responses })`.
- * @example responses: { 200: ok(orderSchema), ...problems(400, 401, 404) }
- */
-export function problems<S extends number>(...statuses: S[]) {
-  const out = {} as Record<S, { description: string; content: { "application/problem+json": { schema: typeof problemSchema } } }>;
-  for (const s of statuses) {
-    out[s] = { description: DESCRIPTIONS[s] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } };
-  }
-  return out;
+const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
+const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, { $ref: string }>>> = {
+  401: { "WWW-Authenticate": header("WWW-Authenticate") },
+  429: { "Retry-After": header("Retry-After") },
+};
+
+function problemResponse(status: ErrorStatus) {
+  return {
+    description: DESCRIPTIONS[status],
+    ...(ERROR_HEADERS[status] ? { headers: ERROR_HEADERS[status] } : {}),
+    content: { "application/problem+json": { schema: problemSchema } },
+  };
 }
 
-/** A JSON response entry for `createRoute({ responses })`. */
-export function json<T extends z.ZodTypeAny>(schema: T, description: string) {
-  return { description, content: { "application/json": { schema } } };
+/** Reusable OpenAPI components the route contract refers to; registered once by the app. */
+export const CONTRACT_COMPONENTS = {
+  parameters: {
+    IfMatch: {
+      name: "If-Match",
+      in: "header" as const,
+      required: true,
+      description: 'The ETag you read, e.g. `"3"`; 428 without it, 412 when stale',
+      schema: { type: "string" as const, example: '"1"' },
+    },
+    IfMatchOptional: {
+      name: "If-Match",
+      in: "header" as const,
+      required: false,
+      description: 'Optional: the ETag you read, e.g. `"3"`; 412 when stale',
+      schema: { type: "string" as const, example: '"1"' },
+    },
+    IdempotencyKey: {
+      name: "Idempotency-Key",
+      in: "header" as const,
+      required: false,
+      description:
+        "1–255 visible ASCII characters. The same key and body within 24 h replay the first response; another body gets 422.",
+      schema: { type: "string" as const, minLength: 1, maxLength: 255, example: "7f9c2b4e-order-draft-1" },
+    },
+  },
+  headers: {
+    ETag: {
+      description: 'The resource\'s version, e.g. `"3"`; send it back as `If-Match`',
+      schema: { type: "string" as const },
+    },
+    Location: { description: "The path of the created resource", schema: { type: "string" as const } },
+    "Idempotent-Replayed": {
+      description:
+        "`true` when this is the stored response of an earlier request with the same Idempotency-Key",
+      schema: { type: "string" as const, enum: ["true"] },
+    },
+    "Retry-After": {
+      description: "Seconds to wait before trying again",
+      schema: { type: "integer" as const },
+    },
+    "WWW-Authenticate": {
+      description: 'The authentication scheme: `Bearer realm="orderbridge"`',
+      schema: { type: "string" as const },
+    },
+  },
+};
+
+export const bearer = [{ bearerAuth: [] }];
+
+/** What a route adds to `createRoute`: its identity, who may call it, and the protocol headers it honours. */
+export interface Contract {
+  /** `createOrder`, `listOrders`, `publishOrder`: unique across the API. */
+  operationId: string;
+  /** `bearer` needs a token (401 without); `public` is open to anyone. */
+  auth: "bearer" | "public";
+  /** Statuses the use case itself answers (403, 404, 409 …); the contract adds the protocol's own. */
+  errors?: ErrorStatus[];
+  /** `required` on PATCH (428 without), `optional` on state transitions (412 when stale). */
+  ifMatch?: "required" | "optional";
+  /** Whether a POST is replayed under `Idempotency-Key` (every POST is, unless it says false). */
+  idempotent?: boolean;
+}
+
+type Spec = Omit<RouteConfig, "security" | "operationId"> & Contract;
+
+/** The statuses a route can answer, from its contract and the middleware every request passes through. */
+export function contractStatuses(spec: Spec): ErrorStatus[] {
+  const out = new Set<ErrorStatus>([500, 503, ...(spec.errors ?? [])]);
+  const r = spec.request;
+  const hasBody = ["post", "put", "patch"].includes(spec.method);
+  const idempotent = spec.method === "post" && spec.idempotent !== false;
+  if (r?.params || r?.query || r?.body || spec.ifMatch || idempotent) out.add(400);
+  if (spec.auth === "bearer") out.add(401);
+  if (hasBody) out.add(413);
+  if (idempotent) {
+    out.add(409); // the same key while the first request is still running
+    out.add(422);
+  }
+  if (spec.ifMatch) out.add(412);
+  if (spec.ifMatch === "required") out.add(428);
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * `createRoute` with the contract applied: `operationId`, security (`[]` when public), the `If-Match` and
+ * `Idempotency-Key` parameters, `Idempotent-Replayed` on replayable successes, and one problem response per
+ * status the route can answer.
+ * @example const publishOrderRoute = defineRoute({ operationId: "publishOrder", auth: "bearer", ifMatch: "optional",
+ *   errors: [403, 404, 409], method: "post", path: "/orders/{id}/publish", … });
+ */
+export function defineRoute<const R extends Spec>(spec: R): R {
+  const { auth, errors: _errors, ifMatch, idempotent: _idempotent, ...route } = spec;
+  const replayable = spec.method === "post" && spec.idempotent !== false;
+  const parameters = [
+    ...((route as RouteConfig).parameters ?? []),
+    ...(ifMatch
+      ? [{ $ref: `#/components/parameters/${ifMatch === "required" ? "IfMatch" : "IfMatchOptional"}` }]
+      : []),
+    ...(replayable ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : []),
+  ];
+  const responses: RouteConfig["responses"] = {};
+  for (const [status, response] of Object.entries(route.responses)) {
+    const success = Number(status) < 300 && replayable && !("$ref" in response);
+    responses[status] = success
+      ? {
+          ...response,
+          headers: { ...(response.headers as object), "Idempotent-Replayed": header("Idempotent-Replayed") },
+        }
+      : response;
+  }
+  for (const status of contractStatuses(spec)) responses[status] ??= problemResponse(status);
+  return createRoute({
+    ...route,
+    security: auth === "bearer" ? bearer : [],
+    ...(parameters.length ? { parameters } : {}),
+    responses,
+  } as RouteConfig) as unknown as R;
+}
+
+/**
+ * A JSON response entry for `createRoute({ responses })`; `etag` and `location` document those headers.
+ * @example responses: { 201: json(orderSchema, "The draft order", { etag: true, location: true }) }
+ */
+export function json<T extends z.ZodTypeAny>(
+  schema: T,
+  description: string,
+  opts: { etag?: boolean; location?: boolean } = {},
+) {
+  const headers = {
+    ...(opts.etag ? { ETag: header("ETag") } : {}),
+    ...(opts.location ? { Location: header("Location") } : {}),
+  };
+  return {
+    description,
+    ...(Object.keys(headers).length ? { headers } : {}),
+    content: { "application/json": { schema } },
+  };
 }
 
 /**
@@ -85,37 +256,45 @@ export function jsonBody<T extends z.ZodTypeAny>(schema: T, example: z.input<T>)
   return { required: true, content: { "application/json": { schema, example } } };
 }
 
-export const bearer = [{ bearerAuth: [] }];
-
-/** Sets the `ETag` of a versioned resource. */
-export function setEtag(c: Context, version: number): void {
-  c.header("ETag", `"${version}"`);
+/**
+ * Sets the `ETag` of a versioned resource and hands the resource back, so every handler tags the same way.
+ * @example return c.json(tagged(c, order), 200);
+ */
+export function tagged<T extends { version: number }>(c: Context, resource: T): T {
+  c.header("ETag", `"${resource.version}"`);
+  return resource;
 }
 
-/** The version named by `If-Match` (428 when absent, 400 when not a version this API issued). */
-export function ifMatchVersion(c: Context): number {
-  const raw = c.req.header("If-Match");
-  if (!raw) throw new AppError("precondition_required", "Send If-Match with the version you read (its ETag)");
+/**
+ * A created resource: its `Location` and, when versioned, its `ETag`.
+ * @example return c.json(created(c, `/v1/orders/${order.id}`, order), 201);
+ */
+export function created<T extends object>(c: Context, location: string, resource: T): T {
+  c.header("Location", location);
+  if ("version" in resource && typeof resource.version === "number")
+    c.header("ETag", `"${resource.version}"`);
+  return resource;
+}
+
+function parseIfMatch(raw: string): number {
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
   if (!match) {
-    throw new AppError("validation_failed", "If-Match must be an ETag such as \"3\"", {
+    throw new AppError("validation_failed", 'If-Match must be an ETag such as "3"', {
       errors: [{ path: "If-Match", message: "not an ETag" }],
     });
   }
   return Number(match[1]);
 }
 
-export const ifMatchHeader = z.object({
-  "if-match": z.string().optional().openapi({ description: "Required: the ETag you read, e.g. `\"3\"` (428 without it)", example: '"1"' }),
-});
+/** The version named by `If-Match` on a PATCH (428 when absent, 400 when not a version this API issued). */
+export function ifMatchVersion(c: Context): number {
+  const raw = c.req.header("If-Match");
+  if (!raw) throw new AppError("precondition_required", "Send If-Match with the version you read (its ETag)");
+  return parseIfMatch(raw);
+}
 
-/** `If-Match` on a state transition is optional: when sent it must match (412), when absent the transition runs. */
-export const optionalIfMatchHeader = z.object({
-  "if-match": z.string().optional().openapi({ description: "Optional: the ETag you read; 412 when stale", example: '"1"' }),
-});
-
-/** The version named by an optional `If-Match`, or undefined when there is none. */
-export const optionalIfMatch = (c: Context) => (c.req.header("If-Match") ? ifMatchVersion(c) : undefined);
-
-export const idParam = (prefix: string) =>
-  z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: `${prefix}_0123456789abcdefghjkmnpqrs` }) });
+/** The version named by an optional `If-Match` on a transition, or undefined when there is none. */
+export const optionalIfMatch = (c: Context): number | undefined => {
+  const raw = c.req.header("If-Match");
+  return raw ? parseIfMatch(raw) : undefined;
+};

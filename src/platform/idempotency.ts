@@ -37,7 +37,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     if (!previous || previous.requestHash !== requestHash) {
       throw new AppError("idempotency_mismatch", "This Idempotency-Key was used for a different request");
     }
-    if (previous.status === null) throw new AppError("conflict", "A request with this Idempotency-Key is in progress");
+    if (previous.status === null)
+      throw new AppError("conflict", "A request with this Idempotency-Key is in progress");
     c.header("Idempotent-Replayed", "true");
     return c.json(previous.body as object, previous.status as 200);
   }

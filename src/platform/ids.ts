@@ -2,7 +2,20 @@
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
 export type IdPrefix =
-  | "org" | "usr" | "acc" | "skl" | "ord" | "amd" | "enq" | "prg" | "bid" | "ctr" | "coh" | "trn" | "asm" | "alc"
+  | "org"
+  | "usr"
+  | "acc"
+  | "skl"
+  | "ord"
+  | "amd"
+  | "enq"
+  | "prg"
+  | "bid"
+  | "ctr"
+  | "coh"
+  | "trn"
+  | "asm"
+  | "alc"
   | "aud";
 
 /**

@@ -4,10 +4,14 @@ import { type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { AppError } from "./errors";
 
-export const pageQuery = {
+/** `?limit=&cursor=`; a list's own filters extend it (`pageQuery.extend({ status })`). */
+export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
   cursor: z.string().max(512).optional().openapi({ description: "`nextCursor` from the previous page" }),
-};
+});
+
+/** The `limit` and `cursor` of a list request. */
+export type PageQuery = z.infer<typeof pageQuery>;
 
 export interface Page<T> {
   data: T[];
@@ -36,7 +40,9 @@ function decode(cursor: string): Key {
 }
 
 const invalidCursor = () =>
-  new AppError("validation_failed", "cursor is not a cursor this API issued", { errors: [{ path: "cursor", message: "invalid cursor" }] });
+  new AppError("validation_failed", "cursor is not a cursor this API issued", {
+    errors: [{ path: "cursor", message: "invalid cursor" }],
+  });
 
 export interface Keyset {
   /** The sort column (e.g. created_at) and the id column that breaks ties. */
@@ -68,7 +74,12 @@ export function keyset(ks: Keyset, cursor: string | undefined): { after: SQL | u
  * Turns `limit + 1` fetched rows into a page; the extra row only tells that there is a next page.
  * @example return toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], toOrder);
  */
-export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => Key, shape: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => Key,
+  shape: (row: R) => T,
+): Page<T> {
   const more = rows.length > limit;
   const slice = more ? rows.slice(0, limit) : rows;
   return { data: slice.map(shape), nextCursor: more ? encode(keyOf(slice[slice.length - 1])) : null };

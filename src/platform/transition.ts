@@ -39,9 +39,9 @@ export async function transition<T extends StatefulTable>(
   const { table } = args;
   return db.transaction(async (tx) => {
     // biome-ignore lint/suspicious/noExplicitAny: drizzle cannot type a select over a generic table
-    const [current] = (await (tx.select().from(table as any) as any).where(eq(table.id, args.id)).for("update")) as
-      | T["$inferSelect"][]
-      | [];
+    const [current] = (await (tx.select().from(table as any) as any)
+      .where(eq(table.id, args.id))
+      .for("update")) as T["$inferSelect"][] | [];
     if (!current) throw new AppError("not_found", `${args.entityType} ${args.id} does not exist`);
     const row = current as Record<string, unknown>;
     if (args.expectedVersion !== undefined && row.version !== args.expectedVersion) {
@@ -106,9 +106,14 @@ export async function updateVersioned<T extends PgTable & { version: PgColumn }>
       .returning()) as T["$inferSelect"][];
     if (!updated) {
       // biome-ignore lint/suspicious/noExplicitAny: generic table select
-      const [exists] = await (tx.select({ id: idColumn }).from(table as any) as any).where(eq(idColumn, args.id));
+      const [exists] = await (tx.select({ id: idColumn }).from(table as any) as any).where(
+        eq(idColumn, args.id),
+      );
       if (!exists) throw new AppError("not_found", `${args.entityType} ${args.id} does not exist`);
-      throw new AppError("precondition_failed", `${args.entityType} ${args.id} has changed since version ${args.expectedVersion}`);
+      throw new AppError(
+        "precondition_failed",
+        `${args.entityType} ${args.id} has changed since version ${args.expectedVersion}`,
+      );
     }
     await writeAudit(tx, args.actor, args.now, {
       entityType: args.entityType,

@@ -13,7 +13,13 @@ beforeAll(async () => {
   t = await createTestContext();
   const company = await t.org("company");
   const me = await t.call("GET", "/v1/me", { token: await t.bureau() });
-  bureau = { userId: me.body.user.id, orgId: me.body.organization.id, orgKind: "bureau", orgStatus: "verified", role: "admin" };
+  bureau = {
+    userId: me.body.user.id,
+    orgId: me.body.organization.id,
+    orgKind: "bureau",
+    orgStatus: "verified",
+    role: "admin",
+  };
   // Ten occupations, five statuses, three skills each drawn from the seeded tree.
   await t.db.execute(sql`
     insert into orders (id, company_org_id, created_by, title, description, occupation_code, headcount_min, headcount_max,
@@ -35,9 +41,13 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => t.close());
 
-async function plan(q: Parameters<typeof listOrdersQuery>[2]): Promise<string> {
-  const result = await t.db.execute(sql`explain ${listOrdersQuery(t.db, bureau, q, new Date("2026-06-01T00:00:00Z"))}`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, string>[];
+async function plan(q: Parameters<typeof listOrdersQuery>[1]): Promise<string> {
+  const scope = { ...t.scopeAs(bureau), now: new Date("2026-06-01T00:00:00Z") };
+  const result = await t.db.execute(sql`explain ${listOrdersQuery(scope, q)}`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+    string,
+    string
+  >[];
   return rows.map((r) => Object.values(r)[0]).join("\n");
 }
 

@@ -12,7 +12,10 @@ afterAll(() => t.close());
 
 describe("bootstrap bureau user", () => {
   it("creates the configured bureau user on an empty database, once, and it can log in", async () => {
-    const config = parseConfig({ BOOTSTRAP_BUREAU_EMAIL: "ops@hrss.example.cn", BOOTSTRAP_BUREAU_PASSWORD: "first-start-password" });
+    const config = parseConfig({
+      BOOTSTRAP_BUREAU_EMAIL: "ops@hrss.example.cn",
+      BOOTSTRAP_BUREAU_PASSWORD: "first-start-password",
+    });
     await bootstrapBureau(t.handle, config, t.clock, createLogger("silent"));
     await bootstrapBureau(t.handle, config, t.clock, createLogger("silent"));
     const token = await t.login("ops@hrss.example.cn", "first-start-password");
@@ -24,9 +27,14 @@ describe("bootstrap bureau user", () => {
 
   it("does nothing once the database has users", async () => {
     await t.org("company", { verified: false });
-    const config = parseConfig({ BOOTSTRAP_BUREAU_EMAIL: "late@hrss.example.cn", BOOTSTRAP_BUREAU_PASSWORD: "first-start-password" });
+    const config = parseConfig({
+      BOOTSTRAP_BUREAU_EMAIL: "late@hrss.example.cn",
+      BOOTSTRAP_BUREAU_PASSWORD: "first-start-password",
+    });
     await bootstrapBureau(t.handle, config, t.clock, createLogger("silent"));
-    const res = await t.call("POST", "/v1/auth/login", { body: { email: "late@hrss.example.cn", password: "first-start-password" } });
+    const res = await t.call("POST", "/v1/auth/login", {
+      body: { email: "late@hrss.example.cn", password: "first-start-password" },
+    });
     expect(res.status).toBe(401);
   });
 });

@@ -4,7 +4,6 @@ import { rng } from "../../src/platform/prng";
 
 export { rng };
 
-
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 /** Skill tree: roots r0..r{roots-1}, each with children rX-0..rX-{children-1}. */

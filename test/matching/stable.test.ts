@@ -36,20 +36,28 @@ describe("allocateStable", () => {
 
   it("never places more trainees than a cohort's size or an order's headcountMax, even when cohorts serve several orders", () => {
     fc.assert(
-      fc.property(fc.integer(), fc.constantFrom("orders", "cohorts") as fc.Arbitrary<"orders" | "cohorts">, (seed, proposing) => {
-        const inst = instance(seed, 8, 30);
-        const orderCapacity = new Map(inst.orders.map((o) => [o.id, 3]));
-        const cohortCapacity = new Map(inst.cohorts.map((c) => [c.id, 3]));
-        const res = allocateStable({ ...inst, proposing, orderCapacity, cohortCapacity, k: 15 });
-        for (const c of inst.cohorts) {
-          const placed = res.assignments.filter((a) => a.cohortId === c.id).reduce((n, a) => n + a.headcount, 0);
-          expect(placed).toBeLessThanOrEqual(c.size);
-        }
-        for (const o of inst.orders) {
-          const placed = res.assignments.filter((a) => a.orderId === o.id).reduce((n, a) => n + a.headcount, 0);
-          expect(placed).toBeLessThanOrEqual(o.headcountMax);
-        }
-      }),
+      fc.property(
+        fc.integer(),
+        fc.constantFrom("orders", "cohorts") as fc.Arbitrary<"orders" | "cohorts">,
+        (seed, proposing) => {
+          const inst = instance(seed, 8, 30);
+          const orderCapacity = new Map(inst.orders.map((o) => [o.id, 3]));
+          const cohortCapacity = new Map(inst.cohorts.map((c) => [c.id, 3]));
+          const res = allocateStable({ ...inst, proposing, orderCapacity, cohortCapacity, k: 15 });
+          for (const c of inst.cohorts) {
+            const placed = res.assignments
+              .filter((a) => a.cohortId === c.id)
+              .reduce((n, a) => n + a.headcount, 0);
+            expect(placed).toBeLessThanOrEqual(c.size);
+          }
+          for (const o of inst.orders) {
+            const placed = res.assignments
+              .filter((a) => a.orderId === o.id)
+              .reduce((n, a) => n + a.headcount, 0);
+            expect(placed).toBeLessThanOrEqual(o.headcountMax);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

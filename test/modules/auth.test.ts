@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/platform/clock";
-import { createTestContext, freshEmail, freshUscc, PASSWORD, TEST_TOKEN_TTL_MINUTES, type TestContext } from "../helpers";
+import {
+  createTestContext,
+  freshEmail,
+  freshUscc,
+  PASSWORD,
+  TEST_TOKEN_TTL_MINUTES,
+  type TestContext,
+} from "../helpers";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -9,7 +16,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const registration = (overrides: { organization?: object; user?: object } = {}) => ({
-  organization: { kind: "company", name: "Acme AI", uscc: freshUscc(), city: "Beijing", district: "Haidian", ...overrides.organization },
+  organization: {
+    kind: "company",
+    name: "Acme AI",
+    uscc: freshUscc(),
+    city: "Beijing",
+    district: "Haidian",
+    ...overrides.organization,
+  },
   user: { email: freshEmail(), password: PASSWORD, displayName: "Acme admin", ...overrides.user },
 });
 
@@ -18,7 +32,11 @@ describe("POST /v1/auth/register", () => {
     const body = registration();
     const res = await t.call("POST", "/v1/auth/register", { body });
     expect(res.status).toBe(201);
-    expect(res.body.organization).toMatchObject({ kind: "company", status: "pending", uscc: body.organization.uscc });
+    expect(res.body.organization).toMatchObject({
+      kind: "company",
+      status: "pending",
+      uscc: body.organization.uscc,
+    });
     expect(res.body.organization.id).toMatch(/^org_/);
     expect(res.body.user).toMatchObject({ role: "admin", email: body.user.email });
     expect(res.body.user.id).toMatch(/^usr_/);
@@ -28,10 +46,14 @@ describe("POST /v1/auth/register", () => {
 
   it("accepts the design's valid USCC examples and refuses a wrong check character", async () => {
     for (const uscc of ["91350100M000100Y43", "91330100799655058B", "91110108551385082Q"]) {
-      const res = await t.call("POST", "/v1/auth/register", { body: registration({ organization: { uscc } }) });
+      const res = await t.call("POST", "/v1/auth/register", {
+        body: registration({ organization: { uscc } }),
+      });
       expect(res.status).toBe(201);
     }
-    const bad = await t.call("POST", "/v1/auth/register", { body: registration({ organization: { uscc: "91350100M000100Y44" } }) });
+    const bad = await t.call("POST", "/v1/auth/register", {
+      body: registration({ organization: { uscc: "91350100M000100Y44" } }),
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe("validation_failed");
     expect(bad.body.errors).toContainEqual(expect.objectContaining({ path: "organization.uscc" }));
@@ -40,7 +62,9 @@ describe("POST /v1/auth/register", () => {
   it("refuses a duplicate USCC or email with 409", async () => {
     const first = registration();
     expect((await t.call("POST", "/v1/auth/register", { body: first })).status).toBe(201);
-    const sameUscc = await t.call("POST", "/v1/auth/register", { body: registration({ organization: { uscc: first.organization.uscc } }) });
+    const sameUscc = await t.call("POST", "/v1/auth/register", {
+      body: registration({ organization: { uscc: first.organization.uscc } }),
+    });
     expect(sameUscc.status).toBe(409);
     const sameEmail = await t.call("POST", "/v1/auth/register", {
       body: registration({ user: { email: first.user.email.toUpperCase() } }),
@@ -109,8 +133,12 @@ describe("login, logout, me", () => {
 
   it("gives the same 401 for a wrong email and a wrong password", async () => {
     const { email } = await t.org("company", { verified: false });
-    const wrongPassword = await t.call("POST", "/v1/auth/login", { body: { email, password: "not-the-password" } });
-    const wrongEmail = await t.call("POST", "/v1/auth/login", { body: { email: freshEmail(), password: PASSWORD } });
+    const wrongPassword = await t.call("POST", "/v1/auth/login", {
+      body: { email, password: "not-the-password" },
+    });
+    const wrongEmail = await t.call("POST", "/v1/auth/login", {
+      body: { email: freshEmail(), password: PASSWORD },
+    });
     expect(wrongPassword.status).toBe(401);
     expect(wrongEmail.status).toBe(401);
     expect(wrongPassword.body.detail).toBe(wrongEmail.body.detail);
@@ -119,7 +147,9 @@ describe("login, logout, me", () => {
   it("locks an account after 5 failures in 15 minutes, with Retry-After, until the window passes", async () => {
     const { email } = await t.org("provider", { verified: false });
     for (let i = 0; i < 5; i++) {
-      expect((await t.call("POST", "/v1/auth/login", { body: { email, password: "wrong-password" } })).status).toBe(401);
+      expect(
+        (await t.call("POST", "/v1/auth/login", { body: { email, password: "wrong-password" } })).status,
+      ).toBe(401);
       t.clock.advance(MINUTE);
     }
     const locked = await t.call("POST", "/v1/auth/login", { body: { email, password: PASSWORD } });
@@ -128,9 +158,13 @@ describe("login, logout, me", () => {
     const retryAfter = Number(locked.headers.get("Retry-After"));
     expect(retryAfter).toBe(10 * 60); // first failure was 5 minutes ago; the window is 15
     t.clock.advance(retryAfter * 1000 - 1000);
-    expect((await t.call("POST", "/v1/auth/login", { body: { email, password: PASSWORD } })).status).toBe(429);
+    expect((await t.call("POST", "/v1/auth/login", { body: { email, password: PASSWORD } })).status).toBe(
+      429,
+    );
     t.clock.advance(1000);
-    expect((await t.call("POST", "/v1/auth/login", { body: { email, password: PASSWORD } })).status).toBe(200);
+    expect((await t.call("POST", "/v1/auth/login", { body: { email, password: PASSWORD } })).status).toBe(
+      200,
+    );
   });
 
   it("expires tokens after their lifetime", async () => {
@@ -142,7 +176,14 @@ describe("login, logout, me", () => {
   });
 
   it("refuses garbage Authorization headers with 401, never 500", async () => {
-    for (const header of ["Bearer", "Bearer ", "Basic abc", "Bearer a b", `Bearer ${"x".repeat(500)}`, "Bearer obt_nope"]) {
+    for (const header of [
+      "Bearer",
+      "Bearer ",
+      "Basic abc",
+      "Bearer a b",
+      `Bearer ${"x".repeat(500)}`,
+      "Bearer obt_nope",
+    ]) {
       const res = await t.call("GET", "/v1/me", { headers: { Authorization: header } });
       expect(res.status).toBe(401);
     }

@@ -22,6 +22,7 @@ const SUMMARY_KEYS = [
   "size",
   "skills",
   "status",
+  "version",
 ];
 
 const newProgram = async (token: string, overrides: Record<string, unknown> = {}) =>
@@ -266,10 +267,14 @@ describe("reading cohorts", () => {
     for (const query of ["programId=%00", "skillId=deep", "status=done", "cursor=%%%", "city="]) {
       expect((await t.call("GET", `/v1/cohorts?${query}`, { token: company.token })).status, query).toBe(400);
     }
+    // A malformed path id is a 400 naming `id`; a well-formed unknown one is a 404.
     for (const id of ["x", "coh_", "coh_%00", "prg_abc", "coh_%F0%9F%98%80"]) {
-      expect((await t.call("GET", `/v1/cohorts/${id}`, { token: company.token })).status, id).toBe(404);
-      expect((await t.call("POST", `/v1/cohorts/${id}/start`, { token: org.token })).status, id).toBe(404);
+      const res = await t.call("GET", `/v1/cohorts/${id}`, { token: company.token });
+      expect(res.status, id).toBe(400);
+      expect(res.body.errors[0].path, id).toBe("id");
+      expect((await t.call("POST", `/v1/cohorts/${id}/start`, { token: org.token })).status, id).toBe(400);
     }
+    expect((await t.call("GET", "/v1/cohorts/coh_unknown", { token: company.token })).status).toBe(404);
   });
 });
 
@@ -277,7 +282,12 @@ describe("OpenAPI", () => {
   it("documents the cohort routes and keeps the summary schema separate from the owner view", async () => {
     const res = await t.call("GET", "/openapi.json");
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(["/v1/cohorts", "/v1/cohorts/{id}", "/v1/cohorts/{id}/start", "/v1/cohorts/{id}/graduate"]),
+      expect.arrayContaining([
+        "/v1/cohorts",
+        "/v1/cohorts/{id}",
+        "/v1/cohorts/{id}/start",
+        "/v1/cohorts/{id}/graduate",
+      ]),
     );
     const { Cohort, CohortSummary } = res.body.components.schemas;
     expect(Object.keys(CohortSummary.properties).sort()).toEqual(SUMMARY_KEYS);

@@ -28,16 +28,38 @@ beforeAll(async () => {
   await post(`/v1/orders/${orderId}/publish`, company.token, undefined);
 
   const program = await post("/v1/programs", provider.token, programBody());
-  const rivalProgram = await post("/v1/programs", rival.token, programBody({ pricePerTraineeFen: 2_500_000 }));
+  const rivalProgram = await post(
+    "/v1/programs",
+    rival.token,
+    programBody({ pricePerTraineeFen: 2_500_000 }),
+  );
   // Full fit; the same without computer vision; no deep learning at all (an essential skill); a rival's pricier one.
-  cohort.full = (await post("/v1/cohorts", provider.token, cohortBody(now, program.id, { name: "Full fit" }))).id;
+  cohort.full = (
+    await post("/v1/cohorts", provider.token, cohortBody(now, program.id, { name: "Full fit" }))
+  ).id;
   cohort.partial = (
-    await post("/v1/cohorts", provider.token, cohortBody(now, program.id, { name: "No CV", skills: [{ skillId: "skl_deep_learning", level: 3, share: 1 }] }))
+    await post(
+      "/v1/cohorts",
+      provider.token,
+      cohortBody(now, program.id, {
+        name: "No CV",
+        skills: [{ skillId: "skl_deep_learning", level: 3, share: 1 }],
+      }),
+    )
   ).id;
   cohort.missing = (
-    await post("/v1/cohorts", provider.token, cohortBody(now, program.id, { name: "No DL", skills: [{ skillId: "skl_computer_vision", level: 3, share: 1 }] }))
+    await post(
+      "/v1/cohorts",
+      provider.token,
+      cohortBody(now, program.id, {
+        name: "No DL",
+        skills: [{ skillId: "skl_computer_vision", level: 3, share: 1 }],
+      }),
+    )
   ).id;
-  cohort.rival = (await post("/v1/cohorts", rival.token, cohortBody(now, rivalProgram.id, { name: "Rival" }))).id;
+  cohort.rival = (
+    await post("/v1/cohorts", rival.token, cohortBody(now, rivalProgram.id, { name: "Rival" }))
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -51,7 +73,14 @@ describe("GET /v1/orders/{id}/matches", () => {
     const best = res.body.data[0];
     expect(best.eligible).toBe(true);
     expect(best.score).toBeGreaterThan(res.body.data[1].score);
-    expect(best.factors.map((f: { factor: string }) => f.factor)).toEqual(["skills", "size", "timing", "location", "price", "trackRecord"]);
+    expect(best.factors.map((f: { factor: string }) => f.factor)).toEqual([
+      "skills",
+      "size",
+      "timing",
+      "location",
+      "price",
+      "trackRecord",
+    ]);
     for (const f of best.factors) expect(typeof f.detail).toBe("string");
     expect(Object.values(res.body.weights).reduce((a: number, b) => a + (b as number), 0)).toBeCloseTo(1);
     expect(Object.keys(best.cohort)).not.toContain("contractId");
@@ -59,7 +88,13 @@ describe("GET /v1/orders/{id}/matches", () => {
 
   it("applies the order's matchWeights and says so", async () => {
     const now = t.clock.now();
-    const priced = await post("/v1/orders", company.token, orderBody(now, { matchWeights: { skills: 0, size: 0, timing: 0, location: 0, trackRecord: 0, price: 1 } }));
+    const priced = await post(
+      "/v1/orders",
+      company.token,
+      orderBody(now, {
+        matchWeights: { skills: 0, size: 0, timing: 0, location: 0, trackRecord: 0, price: 1 },
+      }),
+    );
     const res = await t.call("GET", `/v1/orders/${priced.id}/matches`, { token: company.token });
     expect(res.body.weights.price).toBe(1);
     // By price alone the rival's cohort, 67% over budget, scores 0 and drops out; the provider's two tie at 1.
@@ -69,18 +104,29 @@ describe("GET /v1/orders/{id}/matches", () => {
   });
 
   it("is for the ordering company and the bureau only", async () => {
-    expect((await t.call("GET", `/v1/orders/${orderId}/matches`, { token: await t.bureau() })).status).toBe(200);
-    expect((await t.call("GET", `/v1/orders/${orderId}/matches`, { token: otherCompany.token })).status).toBe(403);
-    expect((await t.call("GET", `/v1/orders/${orderId}/matches`, { token: provider.token })).status).toBe(403);
+    expect((await t.call("GET", `/v1/orders/${orderId}/matches`, { token: await t.bureau() })).status).toBe(
+      200,
+    );
+    expect((await t.call("GET", `/v1/orders/${orderId}/matches`, { token: otherCompany.token })).status).toBe(
+      403,
+    );
+    expect((await t.call("GET", `/v1/orders/${orderId}/matches`, { token: provider.token })).status).toBe(
+      403,
+    );
     expect((await t.call("GET", `/v1/orders/${orderId}/matches`)).status).toBe(401);
     const draft = await post("/v1/orders", company.token, orderBody(t.clock.now()));
-    expect((await t.call("GET", `/v1/orders/${draft.id}/matches`, { token: otherCompany.token })).status).toBe(404);
+    expect(
+      (await t.call("GET", `/v1/orders/${draft.id}/matches`, { token: otherCompany.token })).status,
+    ).toBe(404);
     expect((await t.call("GET", "/v1/orders/ord_nope/matches", { token: company.token })).status).toBe(404);
   });
 
   it("validates limit", async () => {
     for (const limit of ["0", "101", "x"]) {
-      expect((await t.call("GET", `/v1/orders/${orderId}/matches?limit=${limit}`, { token: company.token })).status).toBe(400);
+      expect(
+        (await t.call("GET", `/v1/orders/${orderId}/matches?limit=${limit}`, { token: company.token }))
+          .status,
+      ).toBe(400);
     }
     const one = await t.call("GET", `/v1/orders/${orderId}/matches?limit=1`, { token: company.token });
     expect(one.body.data).toHaveLength(1);
@@ -99,33 +145,59 @@ describe("GET /v1/cohorts/{id}/matches", () => {
 
   it("leaves out orders with an essential skill the cohort lacks, keeps those whose essentials it holds", async () => {
     const now = t.clock.now();
-    const nlp = await post("/v1/orders", company.token, orderBody(now, {
-      requiredSkills: [{ skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: true }],
-    }));
+    const nlp = await post(
+      "/v1/orders",
+      company.token,
+      orderBody(now, {
+        requiredSkills: [
+          { skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: true },
+        ],
+      }),
+    );
     await post(`/v1/orders/${nlp.id}/publish`, company.token, undefined);
-    const optional = await post("/v1/orders", company.token, orderBody(now, {
-      requiredSkills: [{ skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: false }, { skillId: "skl_computer_vision", minLevel: 3, weight: 3, essential: true }],
-    }));
+    const optional = await post(
+      "/v1/orders",
+      company.token,
+      orderBody(now, {
+        requiredSkills: [
+          { skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: false },
+          { skillId: "skl_computer_vision", minLevel: 3, weight: 3, essential: true },
+        ],
+      }),
+    );
     await post(`/v1/orders/${optional.id}/publish`, company.token, undefined);
-    const res = await t.call("GET", `/v1/cohorts/${cohort.full}/matches?limit=100`, { token: provider.token });
+    const res = await t.call("GET", `/v1/cohorts/${cohort.full}/matches?limit=100`, {
+      token: provider.token,
+    });
     const ids = res.body.data.map((m: { order: { id: string } }) => m.order.id);
     expect(ids).not.toContain(nlp.id);
     expect(ids).toContain(optional.id);
-    const partial = await t.call("GET", `/v1/cohorts/${cohort.partial}/matches?limit=100`, { token: provider.token });
+    const partial = await t.call("GET", `/v1/cohorts/${cohort.partial}/matches?limit=100`, {
+      token: provider.token,
+    });
     expect(partial.body.data.map((m: { order: { id: string } }) => m.order.id)).not.toContain(optional.id);
   });
 
   it("is for the cohort's provider and the bureau only", async () => {
-    expect((await t.call("GET", `/v1/cohorts/${cohort.full}/matches`, { token: await t.bureau() })).status).toBe(200);
-    expect((await t.call("GET", `/v1/cohorts/${cohort.full}/matches`, { token: company.token })).status).toBe(403);
-    expect((await t.call("GET", `/v1/cohorts/${cohort.full}/matches`, { token: rival.token })).status).toBe(404);
+    expect(
+      (await t.call("GET", `/v1/cohorts/${cohort.full}/matches`, { token: await t.bureau() })).status,
+    ).toBe(200);
+    expect((await t.call("GET", `/v1/cohorts/${cohort.full}/matches`, { token: company.token })).status).toBe(
+      403,
+    );
+    expect((await t.call("GET", `/v1/cohorts/${cohort.full}/matches`, { token: rival.token })).status).toBe(
+      404,
+    );
   });
 });
 
 describe("allocations", () => {
   it("the bureau allocates optimally; the result is stored and changes nothing", async () => {
     const before = await t.call("GET", `/v1/orders/${orderId}`, { token: company.token });
-    const res = await t.call("POST", "/v1/matching/allocations", { token: await t.bureau(), body: { mode: "optimal", allowSplit: true } });
+    const res = await t.call("POST", "/v1/matching/allocations", {
+      token: await t.bureau(),
+      body: { mode: "optimal", allowSplit: true },
+    });
     expect(res.status).toBe(201);
     expect(res.body.id).toMatch(/^alc_/);
     const mine = res.body.assignments.filter((a: { orderId: string }) => a.orderId === orderId);
@@ -133,9 +205,16 @@ describe("allocations", () => {
     expect(headcount).toBe(20); // headcountMax, filled from the best cohorts (15 + 5)
     expect(mine.map((a: { cohortId: string }) => a.cohortId)).toContain(cohort.full);
     expect(res.body.objective).toBeCloseTo(
-      res.body.assignments.reduce((s: number, a: { score: number; headcount: number }) => s + a.score * a.headcount, 0),
+      res.body.assignments.reduce(
+        (s: number, a: { score: number; headcount: number }) => s + a.score * a.headcount,
+        0,
+      ),
     );
-    expect(res.body.stats).toMatchObject({ orders: expect.any(Number), cohorts: 4, candidatePairs: expect.any(Number) });
+    expect(res.body.stats).toMatchObject({
+      orders: expect.any(Number),
+      cohorts: 4,
+      candidatePairs: expect.any(Number),
+    });
     const read = await t.call("GET", `/v1/matching/allocations/${res.body.id}`, { token: await t.bureau() });
     expect(read.status).toBe(200);
     expect(read.body).toEqual(res.body);
@@ -145,7 +224,10 @@ describe("allocations", () => {
 
   it("stable allocation reports no blocking pairs, for either proposing side", async () => {
     for (const proposing of ["orders", "cohorts"]) {
-      const res = await t.call("POST", "/v1/matching/allocations", { token: await t.bureau(), body: { mode: "stable", proposing, allowSplit: false } });
+      const res = await t.call("POST", "/v1/matching/allocations", {
+        token: await t.bureau(),
+        body: { mode: "stable", proposing, allowSplit: false },
+      });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ mode: "stable", proposing, blockingPairs: 0 });
       for (const a of res.body.assignments) expect(a.headcount).toBeGreaterThan(0);
@@ -154,13 +236,27 @@ describe("allocations", () => {
 
   it("is bureau-only and validates its body", async () => {
     for (const token of [company.token, provider.token]) {
-      expect((await t.call("POST", "/v1/matching/allocations", { token, body: { mode: "optimal" } })).status).toBe(403);
+      expect(
+        (await t.call("POST", "/v1/matching/allocations", { token, body: { mode: "optimal" } })).status,
+      ).toBe(403);
     }
-    for (const body of [{}, { mode: "best" }, { mode: "optimal", extra: true }, { mode: "optimal", filter: { city: "" } }]) {
-      expect((await t.call("POST", "/v1/matching/allocations", { token: await t.bureau(), body })).status).toBe(400);
+    for (const body of [
+      {},
+      { mode: "best" },
+      { mode: "optimal", extra: true },
+      { mode: "optimal", filter: { city: "" } },
+    ]) {
+      expect(
+        (await t.call("POST", "/v1/matching/allocations", { token: await t.bureau(), body })).status,
+      ).toBe(400);
     }
-    expect((await t.call("GET", "/v1/matching/allocations/alc_nope", { token: await t.bureau() })).status).toBe(404);
-    const filtered = await t.call("POST", "/v1/matching/allocations", { token: await t.bureau(), body: { mode: "optimal", filter: { occupationCodes: ["vr_engineer"] } } });
+    expect(
+      (await t.call("GET", "/v1/matching/allocations/alc_nope", { token: await t.bureau() })).status,
+    ).toBe(404);
+    const filtered = await t.call("POST", "/v1/matching/allocations", {
+      token: await t.bureau(),
+      body: { mode: "optimal", filter: { occupationCodes: ["vr_engineer"] } },
+    });
     expect(filtered.body.assignments).toEqual([]);
   });
 });

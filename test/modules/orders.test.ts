@@ -36,14 +36,38 @@ async function submittedBid(orderId: string, providerOrgId: string) {
   const now = t.clock.now();
   const programId = `prg_${Math.random().toString(36).slice(2)}`;
   await t.db.insert(programs).values({
-    id: programId, providerOrgId, title: "CV bootcamp", description: "d", occupationCode: "ai_engineer", durationWeeks: 12, mode: "onsite",
-    city: "Beijing", cohortCapacity: 30, pricePerTraineeFen: 1_200_000, certificationType: "vocational_skill_level", certificationLevel: 3,
-    status: "active", createdAt: now, updatedAt: now,
+    id: programId,
+    providerOrgId,
+    title: "CV bootcamp",
+    description: "d",
+    occupationCode: "ai_engineer",
+    durationWeeks: 12,
+    mode: "onsite",
+    city: "Beijing",
+    cohortCapacity: 30,
+    pricePerTraineeFen: 1_200_000,
+    certificationType: "vocational_skill_level",
+    certificationLevel: 3,
+    status: "active",
+    createdAt: now,
+    updatedAt: now,
   });
   const id = `bid_${Math.random().toString(36).slice(2)}`;
   await t.db.insert(bids).values({
-    id, orderId, providerOrgId, programId, cohortSize: 15, pricePerTraineeFen: 1_200_000, startDate: "2026-04-01", endDate: "2026-06-30",
-    proposal: "p", validUntil: "2026-12-31", status: "submitted", submittedAt: now, createdAt: now, updatedAt: now,
+    id,
+    orderId,
+    providerOrgId,
+    programId,
+    cohortSize: 15,
+    pricePerTraineeFen: 1_200_000,
+    startDate: "2026-04-01",
+    endDate: "2026-06-30",
+    proposal: "p",
+    validUntil: "2026-12-31",
+    status: "submitted",
+    submittedAt: now,
+    createdAt: now,
+    updatedAt: now,
   });
   return id;
 }
@@ -55,29 +79,54 @@ describe("creating orders", () => {
   it("a company drafts an order with its required skills", async () => {
     const order = await draft();
     expect(order.id).toMatch(/^ord_/);
-    expect(order).toMatchObject({ status: "draft", version: 1, bidCount: 0, publishedAt: null, headcountMax: 20 });
+    expect(order).toMatchObject({
+      status: "draft",
+      version: 1,
+      bidCount: 0,
+      publishedAt: null,
+      headcountMax: 20,
+    });
     expect(order.requiredSkills).toHaveLength(2);
     expect(order.hiringCommitment.salaryMinFen).toBe(1_800_000);
   });
 
   it("providers, assessors and the bureau cannot draft orders", async () => {
     for (const token of [provider.token, await t.bureau()]) {
-      expect((await t.call("POST", "/v1/orders", { token, body: orderBody(t.clock.now()) })).status).toBe(403);
+      expect((await t.call("POST", "/v1/orders", { token, body: orderBody(t.clock.now()) })).status).toBe(
+        403,
+      );
     }
     expect((await t.call("POST", "/v1/orders", { body: orderBody(t.clock.now()) })).status).toBe(401);
   });
 
   it.each([
     ["headcountMin", { headcountMin: 30 }],
-    ["hiringCommitment.hires", { hiringCommitment: { hires: 25, salaryMinFen: 1, salaryMaxFen: 2, servicePeriodMonths: 12 } }],
-    ["hiringCommitment.salaryMinFen", { hiringCommitment: { hires: 5, salaryMinFen: 3, salaryMaxFen: 2, servicePeriodMonths: 12 } }],
+    [
+      "hiringCommitment.hires",
+      { hiringCommitment: { hires: 25, salaryMinFen: 1, salaryMaxFen: 2, servicePeriodMonths: 12 } },
+    ],
+    [
+      "hiringCommitment.salaryMinFen",
+      { hiringCommitment: { hires: 5, salaryMinFen: 3, salaryMaxFen: 2, servicePeriodMonths: 12 } },
+    ],
     ["enquiryDeadline", { enquiryDeadline: "2026-03-20T00:00:00Z", bidDeadline: "2026-03-10T00:00:00Z" }],
     ["bidDeadline", { bidDeadline: "2026-12-01T00:00:00Z", deliverBy: "2026-11-01" }],
-    ["requiredSkills.1.skillId", { requiredSkills: [{ skillId: "skl_solidity", minLevel: 2, weight: 1 }, { skillId: "skl_solidity", minLevel: 3, weight: 1 }] }],
+    [
+      "requiredSkills.1.skillId",
+      {
+        requiredSkills: [
+          { skillId: "skl_solidity", minLevel: 2, weight: 1 },
+          { skillId: "skl_solidity", minLevel: 3, weight: 1 },
+        ],
+      },
+    ],
     ["requiredSkills.0.skillId", { requiredSkills: [{ skillId: "skl_nope", minLevel: 2, weight: 1 }] }],
     ["occupationCode", { occupationCode: "astronaut" }],
   ])("a cross-field or reference rule gives 400 naming %s", async (path, overrides) => {
-    const res = await t.call("POST", "/v1/orders", { token: company.token, body: orderBody(t.clock.now(), overrides) });
+    const res = await t.call("POST", "/v1/orders", {
+      token: company.token,
+      body: orderBody(t.clock.now(), overrides),
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe("validation_failed");
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
@@ -95,7 +144,10 @@ describe("creating orders", () => {
     [{ companyOrgId: "org_x" }],
     [{ location: { city: "Beijing", remoteAllowed: true, planet: "Earth" } }],
   ])("refuses bad input %j with 400", async (overrides) => {
-    const res = await t.call("POST", "/v1/orders", { token: company.token, body: orderBody(t.clock.now(), overrides) });
+    const res = await t.call("POST", "/v1/orders", {
+      token: company.token,
+      body: orderBody(t.clock.now(), overrides),
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -124,11 +176,17 @@ describe("the order state machine", () => {
     const fromEvaluation = await published();
     t.clock.advance(15 * DAY);
     for (const o of [fromDraft, fromOpen, fromEvaluation]) {
-      const res = await t.call("POST", `/v1/orders/${o.id}/cancel`, { token: company.token, body: { reason: "Budget cut" } });
+      const res = await t.call("POST", `/v1/orders/${o.id}/cancel`, {
+        token: company.token,
+        body: { reason: "Budget cut" },
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: "cancelled", cancelReason: "Budget cut" });
     }
-    const again = await t.call("POST", `/v1/orders/${fromOpen.id}/cancel`, { token: company.token, body: { reason: "Again" } });
+    const again = await t.call("POST", `/v1/orders/${fromOpen.id}/cancel`, {
+      token: company.token,
+      body: { reason: "Again" },
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("invalid_state");
     t.clock.advance(-15 * DAY);
@@ -136,23 +194,43 @@ describe("the order state machine", () => {
 
   it("refuses to publish twice, to publish a cancelled order, or past the bid deadline", async () => {
     const order = await published();
-    expect((await t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token })).status).toBe(409);
-    const late = await draft(company.token, { enquiryDeadline: "2026-03-01T00:00:00Z", bidDeadline: "2026-03-01T12:00:00Z" });
+    expect((await t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token })).status).toBe(
+      409,
+    );
+    const late = await draft(company.token, {
+      enquiryDeadline: "2026-03-01T00:00:00Z",
+      bidDeadline: "2026-03-01T12:00:00Z",
+    });
     const res = await t.call("POST", `/v1/orders/${late.id}/publish`, { token: company.token });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe("bidDeadline");
     const cancelled = await draft();
-    await t.call("POST", `/v1/orders/${cancelled.id}/cancel`, { token: company.token, body: { reason: "x" } });
-    expect((await t.call("POST", `/v1/orders/${cancelled.id}/publish`, { token: company.token })).status).toBe(409);
+    await t.call("POST", `/v1/orders/${cancelled.id}/cancel`, {
+      token: company.token,
+      body: { reason: "x" },
+    });
+    expect(
+      (await t.call("POST", `/v1/orders/${cancelled.id}/publish`, { token: company.token })).status,
+    ).toBe(409);
   });
 
   it("an optional If-Match guards publish and cancel (412 when stale)", async () => {
     const order = await draft();
-    const stale = await t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token, headers: { "If-Match": '"9"' } });
+    const stale = await t.call("POST", `/v1/orders/${order.id}/publish`, {
+      token: company.token,
+      headers: { "If-Match": '"9"' },
+    });
     expect(stale.status).toBe(412);
-    const ok = await t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token, headers: { "If-Match": '"1"' } });
+    const ok = await t.call("POST", `/v1/orders/${order.id}/publish`, {
+      token: company.token,
+      headers: { "If-Match": '"1"' },
+    });
     expect(ok.status).toBe(200);
-    const cancel = await t.call("POST", `/v1/orders/${order.id}/cancel`, { token: company.token, headers: { "If-Match": '"1"' }, body: { reason: "x" } });
+    const cancel = await t.call("POST", `/v1/orders/${order.id}/cancel`, {
+      token: company.token,
+      headers: { "If-Match": '"1"' },
+      body: { reason: "x" },
+    });
     expect(cancel.status).toBe(412);
   });
 
@@ -166,16 +244,22 @@ describe("the order state machine", () => {
   it("only the ordering company publishes or cancels", async () => {
     const order = await published();
     for (const token of [otherCompany.token, provider.token, await t.bureau()]) {
-      expect((await t.call("POST", `/v1/orders/${order.id}/cancel`, { token, body: { reason: "x" } })).status).toBe(403);
+      expect(
+        (await t.call("POST", `/v1/orders/${order.id}/cancel`, { token, body: { reason: "x" } })).status,
+      ).toBe(403);
     }
     const hidden = await draft();
-    expect((await t.call("POST", `/v1/orders/${hidden.id}/publish`, { token: otherCompany.token })).status).toBe(404);
+    expect(
+      (await t.call("POST", `/v1/orders/${hidden.id}/publish`, { token: otherCompany.token })).status,
+    ).toBe(404);
   });
 
   it("twenty concurrent publishes give exactly one success", async () => {
     const order = await draft();
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token })),
+      Array.from({ length: 20 }, () =>
+        t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token }),
+      ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(19);
@@ -189,14 +273,27 @@ describe("amendments", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ title: "Renamed", headcountMax: 25, version: 2 });
     expect(res.headers.get("ETag")).toBe('"2"');
-    expect((await t.call("GET", `/v1/orders/${order.id}/amendments`, { token: company.token })).body.data).toEqual([]);
+    expect(
+      (await t.call("GET", `/v1/orders/${order.id}/amendments`, { token: company.token })).body.data,
+    ).toEqual([]);
   });
 
   it("needs If-Match (428) and refuses a stale one (412)", async () => {
     const order = await draft();
-    expect((await t.call("PATCH", `/v1/orders/${order.id}`, { token: company.token, body: { title: "x" } })).status).toBe(428);
+    expect(
+      (await t.call("PATCH", `/v1/orders/${order.id}`, { token: company.token, body: { title: "x" } }))
+        .status,
+    ).toBe(428);
     expect((await patch(order.id, 7, { title: "x" })).status).toBe(412);
-    expect((await t.call("PATCH", `/v1/orders/${order.id}`, { token: company.token, body: { title: "x" }, headers: { "If-Match": "abc" } })).status).toBe(400);
+    expect(
+      (
+        await t.call("PATCH", `/v1/orders/${order.id}`, {
+          token: company.token,
+          body: { title: "x" },
+          headers: { "If-Match": "abc" },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("amends an open order: version bump, history, and submitted bids flagged for reconfirmation", async () => {
@@ -210,7 +307,15 @@ describe("amendments", () => {
     const history = await t.call("GET", `/v1/orders/${order.id}/amendments`, { token: provider.token });
     expect(history.status).toBe(200);
     expect(history.body.data).toHaveLength(1);
-    expect(history.body.data[0]).toMatchObject({ version: order.version + 1, amendedBy: company.userId, amendedAt: t.clock.now().toISOString() });
+    // Other organisations see which company amended, never which of its users.
+    expect(history.body.data[0]).toMatchObject({
+      version: order.version + 1,
+      amendedByOrgId: company.orgId,
+      amendedBy: null,
+      amendedAt: t.clock.now().toISOString(),
+    });
+    const own = await t.call("GET", `/v1/orders/${order.id}/amendments`, { token: company.token });
+    expect(own.body.data[0].amendedBy).toBe(company.userId);
     expect(history.body.data[0].changes).toEqual([
       { field: "headcountMax", from: 20, to: 30 },
       { field: "budgetPerTraineeFen", from: 1_500_000, to: 1_600_000 },
@@ -260,14 +365,21 @@ describe("visibility and listing", () => {
 
   it("filters by status, occupation, skill, city, text and mine, newest first, with a cursor", async () => {
     const ctx = await t.org("company");
-    const a = await draft(ctx.token, { title: "Blockchain auditors", occupationCode: "blockchain_engineer", requiredSkills: [{ skillId: "skl_solidity", minLevel: 3, weight: 5, essential: true }], location: { city: "Tianjin", remoteAllowed: true } });
+    const a = await draft(ctx.token, {
+      title: "Blockchain auditors",
+      occupationCode: "blockchain_engineer",
+      requiredSkills: [{ skillId: "skl_solidity", minLevel: 3, weight: 5, essential: true }],
+      location: { city: "Tianjin", remoteAllowed: true },
+    });
     t.clock.advance(1000);
     const b = await draft(ctx.token, { title: "流处理工程师", description: "Flink 实时计算" });
     t.clock.advance(1000);
     const c = await draft(ctx.token);
     await t.call("POST", `/v1/orders/${c.id}/publish`, { token: ctx.token });
     const ids = async (query: string) =>
-      (await t.call("GET", `/v1/orders?mine=true&${query}`, { token: ctx.token })).body.data.map((o: { id: string }) => o.id);
+      (await t.call("GET", `/v1/orders?mine=true&${query}`, { token: ctx.token })).body.data.map(
+        (o: { id: string }) => o.id,
+      );
     expect(await ids("")).toEqual([c.id, b.id, a.id]);
     expect(await ids("status=draft")).toEqual([b.id, a.id]);
     expect(await ids("status=open")).toEqual([c.id]);
@@ -278,7 +390,9 @@ describe("visibility and listing", () => {
     expect(await ids("q=50%25")).toEqual([]);
     const first = await t.call("GET", "/v1/orders?mine=true&limit=2", { token: ctx.token });
     expect(first.body.data).toHaveLength(2);
-    const second = await t.call("GET", `/v1/orders?mine=true&limit=2&cursor=${first.body.nextCursor}`, { token: ctx.token });
+    const second = await t.call("GET", `/v1/orders?mine=true&limit=2&cursor=${first.body.nextCursor}`, {
+      token: ctx.token,
+    });
     expect(second.body.data.map((o: { id: string }) => o.id)).toEqual([a.id]);
     expect(second.body.nextCursor).toBeNull();
   });

@@ -66,6 +66,6 @@ describe("accreditations", () => {
     expect((await list(company.token, company.orgId)).status).toBe(403);
     expect((await list(rival.token, pending.orgId)).status).toBe(404);
     expect((await list(undefined)).status).toBe(401);
-    expect((await list(pending.token, pending.orgId)).body).toEqual({ data: [] });
+    expect((await list(pending.token, pending.orgId)).body).toEqual({ data: [], nextCursor: null });
   });
 });

@@ -105,7 +105,7 @@ describe("reading one organisation", () => {
     const seen = await t.call("GET", orgPath(verified.orgId), { token: viewer.token });
     expect(seen.status).toBe(200);
     expect(seen.body).not.toHaveProperty("uscc");
-    expect(seen.body).not.toHaveProperty("version");
+    expect(seen.body).not.toHaveProperty("suspendedReason");
     const hidden = await t.call("GET", orgPath(pending.orgId), { token: viewer.token });
     expect(hidden.status).toBe(404);
     expect(hidden.body.code).toBe("not_found");

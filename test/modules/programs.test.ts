@@ -177,20 +177,13 @@ describe("GET /v1/programs/{id}", () => {
     expect((await t.call("GET", `/v1/programs/${program.id}`)).status).toBe(401);
   });
 
-  it("answers malformed and unknown ids with 404 or 400, never 500", async () => {
-    for (const id of [
-      "x",
-      "prg_",
-      "prg_nope",
-      "coh_0123",
-      "prg_%00",
-      "prg_%C3%BC",
-      "'%20or%201=1",
-      "prg_ABC",
-    ]) {
+  it("answers malformed ids with 400 naming the id and unknown ones with 404, never 500", async () => {
+    for (const id of ["x", "prg_", "coh_0123", "prg_%00", "prg_%C3%BC", "'%20or%201=1", "prg_ABC"]) {
       const res = await t.call("GET", `/v1/programs/${id}`, { token: company.token });
-      expect(res.status, id).toBe(404);
+      expect(res.status, id).toBe(400);
+      expect(res.body.errors[0].path, id).toBe("id");
     }
+    expect((await t.call("GET", "/v1/programs/prg_nope", { token: company.token })).status).toBe(404);
     expect((await t.call("GET", `/v1/programs/prg_${"a".repeat(70)}`, { token: company.token })).status).toBe(
       400,
     );

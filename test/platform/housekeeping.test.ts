@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScheduledWork } from "../../src/jobs";
 import { DAY } from "../../src/platform/clock";
 import { createLogger } from "../../src/platform/logger";
-import { createTestContext, freshEmail, freshUscc, PASSWORD, TEST_TOKEN_TTL_MINUTES, type TestContext } from "../helpers";
+import {
+  createTestContext,
+  freshEmail,
+  freshUscc,
+  PASSWORD,
+  TEST_TOKEN_TTL_MINUTES,
+  type TestContext,
+} from "../helpers";
 
 let t: TestContext;
 beforeAll(async () => {
@@ -27,7 +34,9 @@ describe("session routes and Idempotency-Key", () => {
     expect(second.status).toBe(200);
     expect(second.body.token).not.toBe(first.body.token);
     expect(second.headers.get("Idempotent-Replayed")).toBeNull();
-    const stored = await t.db.execute(sql`select count(*)::int as n from idempotency_keys where key = 'login-once'`);
+    const stored = await t.db.execute(
+      sql`select count(*)::int as n from idempotency_keys where key = 'login-once'`,
+    );
     const rows = (Array.isArray(stored) ? stored : (stored as { rows: unknown[] }).rows) as { n: number }[];
     expect(rows[0].n).toBe(0);
   });

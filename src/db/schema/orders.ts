@@ -1,6 +1,18 @@
 /** Talent orders, their required skills, amendments, enquiries, and the sealed bids placed on them. */
 import { sql } from "drizzle-orm";
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { organizations, users } from "./organizations";
 import { cohorts, programs } from "./programs";
 import { occupations, skills } from "./taxonomy";
@@ -8,7 +20,15 @@ import { occupations, skills } from "./taxonomy";
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const fen = (name: string) => bigint(name, { mode: "number" });
 
-export const ORDER_STATUSES = ["draft", "open", "evaluation", "awarded", "contracted", "fulfilled", "cancelled"] as const;
+export const ORDER_STATUSES = [
+  "draft",
+  "open",
+  "evaluation",
+  "awarded",
+  "contracted",
+  "fulfilled",
+  "cancelled",
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const orders = pgTable(
@@ -69,7 +89,10 @@ export const orderSkills = pgTable(
     weight: integer("weight").notNull(),
     essential: boolean("essential").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orderId, t.skillId] }), index("order_skills_skill_idx").on(t.skillId, t.orderId)],
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.skillId] }),
+    index("order_skills_skill_idx").on(t.skillId, t.orderId),
+  ],
 );
 
 /** What an amendment of an open order changed: `[{ field, from, to }]`. */
@@ -112,7 +135,14 @@ export const enquiries = pgTable(
   (t) => [index("enquiries_order_idx").on(t.orderId, t.createdAt)],
 );
 
-export const BID_STATUSES = ["draft", "submitted", "withdrawn", "awarded", "not_awarded", "disqualified"] as const;
+export const BID_STATUSES = [
+  "draft",
+  "submitted",
+  "withdrawn",
+  "awarded",
+  "not_awarded",
+  "disqualified",
+] as const;
 
 /** Sealed bids (DESIGN §6.4). The orders module counts them and flags them on amendment; the bids module owns them. */
 export const bids = pgTable(

@@ -5,16 +5,22 @@ import { occupations } from "./taxonomy";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
+export const ORG_KINDS = ["company", "provider", "assessor", "bureau"] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ORG_STATUSES = ["pending", "verified", "suspended"] as const;
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+export const USER_ROLES = ["admin", "member"] as const;
+
 export const organizations = pgTable(
   "organizations",
   {
     id: text("id").primaryKey(),
-    kind: text("kind", { enum: ["company", "provider", "assessor", "bureau"] }).notNull(),
+    kind: text("kind", { enum: ORG_KINDS }).notNull(),
     name: text("name").notNull(),
     uscc: text("uscc").unique(),
     city: text("city").notNull(),
     district: text("district"),
-    status: text("status", { enum: ["pending", "verified", "suspended"] }).notNull(),
+    status: text("status", { enum: ORG_STATUSES }).notNull(),
     suspendedReason: text("suspended_reason"),
     version: integer("version").notNull().default(1),
     createdAt: ts("created_at").notNull(),
@@ -33,7 +39,7 @@ export const users = pgTable(
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
     displayName: text("display_name").notNull(),
-    role: text("role", { enum: ["admin", "member"] }).notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull(),
     createdAt: ts("created_at").notNull(),
   },
   (t) => [uniqueIndex("users_email_idx").on(sql`lower(${t.email})`), index("users_org_idx").on(t.orgId)],

@@ -1,11 +1,22 @@
 /** Providers' training programs and the trainee cohorts run under them. */
-import { bigint, date, index, integer, pgTable, primaryKey, real, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 import { occupations, skills } from "./taxonomy";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 export const PROGRAM_MODES = ["onsite", "online", "hybrid"] as const;
+export const PROGRAM_STATUSES = ["active", "archived"] as const;
 export const CERTIFICATION_TYPES = ["vocational_skill_level", "professional_technical_grade"] as const;
 
 export const programs = pgTable(
@@ -27,7 +38,7 @@ export const programs = pgTable(
     pricePerTraineeFen: bigint("price_per_trainee_fen", { mode: "number" }).notNull(),
     certificationType: text("certification_type", { enum: CERTIFICATION_TYPES }).notNull(),
     certificationLevel: integer("certification_level").notNull(),
-    status: text("status", { enum: ["active", "archived"] }).notNull(),
+    status: text("status", { enum: PROGRAM_STATUSES }).notNull(),
     version: integer("version").notNull().default(1),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
@@ -50,7 +61,10 @@ export const programSkills = pgTable(
       .references(() => skills.id),
     level: integer("level").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.programId, t.skillId] }), index("program_skills_skill_idx").on(t.skillId, t.programId)],
+  (t) => [
+    primaryKey({ columns: [t.programId, t.skillId] }),
+    index("program_skills_skill_idx").on(t.skillId, t.programId),
+  ],
 );
 
 export const COHORT_STATUSES = ["planned", "in_training", "graduated"] as const;
@@ -100,5 +114,8 @@ export const cohortSkills = pgTable(
     level: integer("level").notNull(),
     share: real("share").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.cohortId, t.skillId] }), index("cohort_skills_skill_idx").on(t.skillId, t.cohortId)],
+  (t) => [
+    primaryKey({ columns: [t.cohortId, t.skillId] }),
+    index("cohort_skills_skill_idx").on(t.skillId, t.cohortId),
+  ],
 );

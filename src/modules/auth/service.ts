@@ -1,30 +1,34 @@
-/** Logging in and out: argon2id verification, the per-account lockout, session tokens. */
+/** Logging in and out: argon2id verification, the per-account lockout, session tokens; bureau users. */
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import type { Config } from "../../config";
 import type { Database } from "../../db/client";
 import { loginFailures, organizations, sessions, users } from "../../db/schema";
-import type { Actor } from "../../platform/actor";
 import { newSessionToken, sha256Hex } from "../../platform/auth";
 import { MINUTE } from "../../platform/clock";
 import { AppError } from "../../platform/errors";
-import type { PasswordHasher } from "../../platform/password";
-import { toOrganization, toUser } from "../organizations/schemas";
+import { validationError } from "../../platform/http";
+import type { PublicScope, Scope } from "../../platform/scope";
+import { type BureauUser, bureauUserSchema, toOrganization, toUser } from "../organizations/schemas";
 import { insertUser } from "../organizations/service";
+import type { LoginBody } from "./schemas";
 
 export const LOCKOUT_FAILURES = 5;
 export const LOCKOUT_WINDOW_MS = 15 * MINUTE;
 
 // Verified against when the email is unknown, so a wrong email costs as long as a wrong password.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3a0PhTqXdV2oOOOExl4kL1hRbwpOyLfXLTYmBaIRBBE";
-
-const wrongCredentials = () => new AppError("unauthenticated", "Email or password is incorrect");
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3a0PhTqXdV2oOOOExl4kL1hRbwpOyLfXLTYmBaIRBBE";
 
 /** 429 while the account has had 5 failures in the last 15 minutes; Retry-After says when that ends. */
 async function refuseIfLocked(db: Database, email: string, now: Date) {
   const recent = await db
     .select({ failedAt: loginFailures.failedAt })
     .from(loginFailures)
-    .where(and(eq(loginFailures.email, email), gt(loginFailures.failedAt, new Date(now.getTime() - LOCKOUT_WINDOW_MS))))
+    .where(
+      and(
+        eq(loginFailures.email, email),
+        gt(loginFailures.failedAt, new Date(now.getTime() - LOCKOUT_WINDOW_MS)),
+      ),
+    )
     .orderBy(desc(loginFailures.failedAt))
     .limit(LOCKOUT_FAILURES);
   if (recent.length < LOCKOUT_FAILURES) return;
@@ -35,7 +39,9 @@ async function refuseIfLocked(db: Database, email: string, now: Date) {
   });
 }
 
-export async function login(db: Database, hasher: PasswordHasher, config: Config, input: { email: string; password: string }, now: Date) {
+/** Checks the password and opens a session: an opaque token stored only as its SHA-256. */
+export async function login(scope: PublicScope, input: LoginBody) {
+  const { db, hasher, config, now } = scope;
   const email = input.email.trim().toLowerCase();
   await refuseIfLocked(db, email, now);
   const [found] = await db
@@ -46,7 +52,7 @@ export async function login(db: Database, hasher: PasswordHasher, config: Config
   const ok = await hasher.verify(found?.user.passwordHash ?? DUMMY_HASH, input.password);
   if (!found || !ok) {
     await db.insert(loginFailures).values({ email, failedAt: now });
-    throw wrongCredentials();
+    throw new AppError("unauthenticated", "Email or password is incorrect");
   }
   await db.delete(loginFailures).where(eq(loginFailures.email, email));
   if (found.org.status === "suspended") {
@@ -64,11 +70,15 @@ export async function login(db: Database, hasher: PasswordHasher, config: Config
 }
 
 /** Revokes the presented token. */
-export async function logout(db: Database, token: string, now: Date) {
-  await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, await sha256Hex(token)));
+export async function logout({ db, now }: Scope, input: { token: string }) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(eq(sessions.tokenHash, await sha256Hex(input.token)));
 }
 
-export async function me(db: Database, actor: Actor) {
+/** The caller and their organisation. */
+export async function me({ db, actor }: Scope) {
   const [row] = await db
     .select({ user: users, org: organizations })
     .from(users)
@@ -78,16 +88,14 @@ export async function me(db: Database, actor: Actor) {
 }
 
 /**
- * Creates a bureau user (and the bureau organisation on first use). Operators only: CLI and bootstrap.
- * @example await createBureauUser(db, hasher, { email: "ops@hrss.beijing.gov.cn", password: "…" }, now);
+ * Creates a bureau user (and the bureau organisation on first use). Operators only: CLI, bootstrap and demo.
+ * @example await createBureauUser({ db, hasher, now }, { email: "ops@hrss.beijing.gov.cn", password: "…" });
  */
-export async function createBureauUser(
-  db: Database,
-  hasher: PasswordHasher,
-  input: { email: string; password: string; displayName?: string },
-  now: Date,
-) {
-  if (input.password.length < 10 || input.password.length > 128) throw new Error("password must be 10–128 characters");
+export async function createBureauUser(scope: Pick<Scope, "db" | "hasher" | "now">, input: BureauUser) {
+  const parsed = bureauUserSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { email, password, displayName = "Bureau operator" } = parsed.data;
+  const { db, now } = scope;
   return db.transaction(async (tx) => {
     let [bureau] = await tx.select().from(organizations).where(eq(organizations.kind, "bureau")).limit(1);
     if (!bureau) {
@@ -105,7 +113,10 @@ export async function createBureauUser(
         })
         .returning();
     }
-    const user = await insertUser(tx, hasher, bureau.id, { ...input, displayName: input.displayName ?? "Bureau operator", role: "admin" }, now);
+    const user = await insertUser(
+      { ...scope, db: tx },
+      { orgId: bureau.id, user: { email, password, displayName, role: "admin" } },
+    );
     return toUser(user);
   });
 }

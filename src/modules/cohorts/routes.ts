@@ -1,21 +1,17 @@
 /** HTTP routes of cohorts: plan, list, read, amend, start and graduate. */
-import { createRoute, type RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../platform/context";
-import { authenticate } from "../../platform/auth";
 import {
-  bearer,
+  created,
   createRouter,
-  idParam,
-  ifMatchHeader,
+  defineRoute,
   ifMatchVersion,
   json,
   jsonBody,
   optionalIfMatch,
-  optionalIfMatchHeader,
-  problems,
-  setEtag,
+  tagged,
 } from "../../platform/http";
-import { pageQuery, pageSchema } from "../../platform/pagination";
+import { pageSchema } from "../../platform/pagination";
+import { idParam } from "../../platform/schemas";
+import { scopeOf } from "../../platform/scope";
 import {
   cohortListQuery,
   cohortPatchSchema,
@@ -29,112 +25,120 @@ import * as service from "./service";
 const tags = ["Cohorts"];
 const params = idParam("coh");
 
-const createCohortRoute = createRoute({
+const createCohortRoute = defineRoute({
+  operationId: "createCohort",
+  auth: "bearer",
+  errors: [403, 404, 409],
   method: "post",
   path: "/cohorts",
   tags,
-  security: bearer,
   summary: "Plan a cohort of one of your active programs — provider",
   description:
-    "`size` is at most the program's `cohortCapacity`; `occupationCode` is copied from the program. Accepts `Idempotency-Key`.",
+    "`size` is at most the program's `cohortCapacity`; `occupationCode` is copied from the program.",
   request: { body: jsonBody(newCohortSchema, newCohortExample) },
-  responses: { 201: json(cohortSchema, "Created (planned)"), ...problems(400, 401, 403, 404, 409, 422) },
+  responses: { 201: json(cohortSchema, "Created (planned)", { etag: true, location: true }) },
 });
 
-const listCohortsRoute = createRoute({
+const listCohortsRoute = defineRoute({
+  operationId: "listCohorts",
+  auth: "bearer",
   method: "get",
   path: "/cohorts",
   tags,
-  security: bearer,
   summary: "List cohorts, newest first",
   description:
     "A provider sees only its own cohorts (full view). Verified companies and the bureau see open cohorts (no contract yet) as `CohortSummary`, without trainee data. Assessors and pending organisations see none.",
-  request: { query: cohortListQuery.extend(pageQuery) },
-  responses: { 200: json(pageSchema(cohortViewSchema), "A page of cohorts"), ...problems(400, 401) },
+  request: { query: cohortListQuery },
+  responses: { 200: json(pageSchema(cohortViewSchema), "A page of cohorts") },
 });
 
-const getCohortRoute = createRoute({
+const getCohortRoute = defineRoute({
+  operationId: "getCohort",
+  auth: "bearer",
+  errors: [404],
   method: "get",
   path: "/cohorts/{id}",
   tags,
-  security: bearer,
   summary: "Get a cohort",
   description:
     "The provider's full view, or the summary for a company or the bureau while the cohort is open.",
   request: { params },
-  responses: { 200: json(cohortViewSchema, "The cohort (ETag: its version)"), ...problems(401, 404) },
+  responses: { 200: json(cohortViewSchema, "The cohort", { etag: true }) },
 });
 
-const patchCohortRoute = createRoute({
+const updateCohortRoute = defineRoute({
+  operationId: "updateCohort",
+  auth: "bearer",
+  ifMatch: "required",
+  errors: [403, 404, 409],
   method: "patch",
   path: "/cohorts/{id}",
   tags,
-  security: bearer,
   summary: "Amend a planned cohort — its provider",
-  request: { params, headers: ifMatchHeader, body: jsonBody(cohortPatchSchema, { size: 28, readyDate: "2026-07-22" }) },
-  responses: { 200: json(cohortSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412, 428) },
+  request: { params, body: jsonBody(cohortPatchSchema, { size: 28, readyDate: "2031-07-22" }) },
+  responses: { 200: json(cohortSchema, "Updated", { etag: true }) },
 });
 
-const transitionRoute = (action: "start" | "graduate", summary: string) =>
-  createRoute({
+const moveRoute = (action: service.CohortMove, operationId: string, summary: string) =>
+  defineRoute({
+    operationId,
+    auth: "bearer",
+    ifMatch: "optional",
+    errors: [403, 404, 409],
     method: "post",
     path: `/cohorts/{id}/${action}`,
     tags,
-    security: bearer,
     summary,
-    request: { params, headers: optionalIfMatchHeader },
-    responses: { 200: json(cohortSchema, "Moved"), ...problems(401, 403, 404, 409, 412) },
+    request: { params },
+    responses: { 200: json(cohortSchema, "Moved", { etag: true }) },
   });
 
-const startRoute = transitionRoute("start", "Start training (`planned → in_training`) — its provider");
-const graduateRoute = transitionRoute(
+const startCohortRoute = moveRoute(
+  "start",
+  "startCohort",
+  "Start training (`planned → in_training`) — its provider",
+);
+const graduateCohortRoute = moveRoute(
   "graduate",
+  "graduateCohort",
   "Graduate the cohort (`in_training → graduated`) — its provider",
 );
 
-/** One handler for both transitions: they differ only in the action. */
-const moveCohortHandler =
-  (action: "start" | "graduate"): RouteHandler<typeof startRoute, AppEnv> =>
-  async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const cohort = await service.moveCohort(db, actor, c.req.valid("param").id, action, optionalIfMatch(c), clock.now());
-    setEtag(c, cohort.version);
-    return c.json(cohort, 200);
-  };
-
 export const cohortsRouter = createRouter()
   .openapi(createCohortRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const cohort = await service.createCohort(db, actor, c.req.valid("json"), clock.now());
-    setEtag(c, cohort.version);
-    return c.json(cohort, 201);
+    const cohort = await service.createCohort(await scopeOf(c), c.req.valid("json"));
+    return c.json(created(c, `/v1/cohorts/${cohort.id}`, cohort), 201);
   })
-  .openapi(listCohortsRoute, async (c) => {
-    const actor = await authenticate(c);
-    return c.json(await service.listCohorts(c.var.services.db, actor, c.req.valid("query")), 200);
+  .openapi(listCohortsRoute, async (c) =>
+    c.json(await service.listCohorts(await scopeOf(c), c.req.valid("query")), 200),
+  )
+  .openapi(getCohortRoute, async (c) =>
+    c.json(tagged(c, await service.getCohort(await scopeOf(c), c.req.valid("param"))), 200),
+  )
+  .openapi(updateCohortRoute, async (c) => {
+    const scope = await scopeOf(c);
+    const input = {
+      id: c.req.valid("param").id,
+      expectedVersion: ifMatchVersion(c),
+      patch: c.req.valid("json"),
+    };
+    return c.json(tagged(c, await service.updateCohort(scope, input)), 200);
   })
-  .openapi(getCohortRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { cohort, version } = await service.getCohort(c.var.services.db, actor, c.req.valid("param").id);
-    setEtag(c, version);
-    return c.json(cohort, 200);
+  .openapi(startCohortRoute, async (c) => {
+    const scope = await scopeOf(c);
+    const input = {
+      id: c.req.valid("param").id,
+      action: "start" as const,
+      expectedVersion: optionalIfMatch(c),
+    };
+    return c.json(tagged(c, await service.moveCohort(scope, input)), 200);
   })
-  .openapi(patchCohortRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const id = c.req.valid("param").id;
-    const cohort = await service.updateCohort(
-      db,
-      actor,
-      id,
-      ifMatchVersion(c),
-      c.req.valid("json"),
-      clock.now(),
-    );
-    setEtag(c, cohort.version);
-    return c.json(cohort, 200);
-  })
-  .openapi(startRoute, moveCohortHandler("start"))
-  .openapi(graduateRoute, moveCohortHandler("graduate"));
+  .openapi(graduateCohortRoute, async (c) => {
+    const scope = await scopeOf(c);
+    const input = {
+      id: c.req.valid("param").id,
+      action: "graduate" as const,
+      expectedVersion: optionalIfMatch(c),
+    };
+    return c.json(tagged(c, await service.moveCohort(scope, input)), 200);
+  });

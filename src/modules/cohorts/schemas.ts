@@ -1,22 +1,23 @@
 /** Zod schemas of cohorts: the owner's full view and the trainee-free summary shown to buyers and the bureau. */
 import { z } from "@hono/zod-openapi";
 import { COHORT_STATUSES, type cohortSkills, type cohorts } from "../../db/schema";
-import { dateString } from "../../platform/schemas";
+import { pageQuery } from "../../platform/pagination";
 import {
   atLeastOneField,
+  dateString,
   idOf,
-  levelSchema,
-  noDuplicateSkills,
-  occupationCodeSchema,
+  level,
+  occupationCode,
+  skillList,
   text,
-} from "../programs/schemas";
+} from "../../platform/schemas";
 
 export const cohortStatusSchema = z.enum(COHORT_STATUSES);
 
 export const cohortSkillSchema = z
   .strictObject({
     skillId: idOf("skl").openapi({ example: "skl_retrieval_augmented_generation" }),
-    level: levelSchema,
+    level,
     share: z
       .number()
       .min(0)
@@ -24,8 +25,6 @@ export const cohortSkillSchema = z
       .openapi({ description: "Share of trainees who reach the level (0–1)", example: 0.8 }),
   })
   .openapi("CohortSkill");
-
-const cohortSkillsSchema = z.array(cohortSkillSchema).min(1).max(30).superRefine(noDuplicateSkills);
 
 const cohortFields = {
   name: text(200).openapi({ example: "2026 spring large-model class 1" }),
@@ -37,11 +36,11 @@ const cohortFields = {
     .openapi({ description: "At most the program's cohortCapacity", example: 36 }),
   readyDate: dateString.openapi({
     description: "When the trainees are ready to work (today or later)",
-    example: "2026-07-15",
+    example: "2031-07-15",
   }),
   city: text(50).openapi({ example: "Beijing" }),
   district: text(50).optional().openapi({ example: "Haidian" }),
-  skills: cohortSkillsSchema,
+  skills: skillList(cohortSkillSchema),
 };
 
 const newCohortShape = z.strictObject({
@@ -54,7 +53,7 @@ export const newCohortExample: z.input<typeof newCohortShape> = {
   programId: "prg_3v9k2m7q1x8c4b6n0p5r2t7w9y",
   name: "2026 spring large-model class 1",
   size: 36,
-  readyDate: "2026-07-15",
+  readyDate: "2031-07-15",
   city: "Beijing",
   district: "Haidian",
   skills: [
@@ -65,16 +64,16 @@ export const newCohortExample: z.input<typeof newCohortShape> = {
 
 export const newCohortSchema = newCohortShape.openapi("NewCohort", { example: newCohortExample });
 
-export const cohortPatchSchema = z
-  .strictObject({
-    ...cohortFields,
-    district: text(50).nullable().optional().openapi({ description: "null clears it" }),
-  })
-  .partial()
-  .refine((o) => Object.keys(o).length > 0, atLeastOneField)
-  .openapi("CohortPatch", {
-    description: "Only while the cohort is planned; `skills`, when sent, replaces the profile.",
-  });
+export const cohortPatchSchema = atLeastOneField(
+  z
+    .strictObject({
+      ...cohortFields,
+      district: text(50).nullable().optional().openapi({ description: "null clears it" }),
+    })
+    .partial(),
+).openapi("CohortPatch", {
+  description: "Only while the cohort is planned; `skills`, when sent, replaces the profile.",
+});
 
 const summaryFields = {
   id: z.string().openapi({ example: "coh_7q1x8c4b6n0p5r2t7w9y3v9k2m" }),
@@ -83,18 +82,29 @@ const summaryFields = {
   occupationCode: z.string().openapi({ example: "ai_engineer" }),
   name: z.string(),
   size: z.number().int(),
-  readyDate: z.string().openapi({ example: "2026-07-15" }),
+  readyDate: z.string().openapi({ example: "2031-07-15" }),
   city: z.string(),
   district: z.string().nullable(),
   skills: z.array(z.object({ skillId: z.string(), level: z.number().int(), share: z.number() })),
   status: cohortStatusSchema,
+  version: z.number().int(),
+};
+
+const summaryExample = {
+  id: "coh_7q1x8c4b6n0p5r2t7w9y3v9k2m",
+  providerOrgId: "org_8c4b6n0p5r2t7w9y3v9k2m7q1x",
+  occupationCode: "ai_engineer",
+  ...newCohortExample,
+  district: "Haidian",
+  status: "planned" as const,
+  version: 1,
 };
 
 /** What a company or the bureau sees of an open cohort: its aggregate profile, never anything about trainees. */
-export const cohortSummarySchema = z
-  .object(summaryFields)
-  .strict()
-  .openapi("CohortSummary", { description: "An open cohort as offered for matching; no trainee data." });
+export const cohortSummarySchema = z.object(summaryFields).strict().openapi("CohortSummary", {
+  description: "An open cohort as offered for matching; no trainee data.",
+  example: summaryExample,
+});
 
 /** The owning provider's view. */
 export const cohortSchema = z
@@ -104,19 +114,26 @@ export const cohortSchema = z
       .string()
       .nullable()
       .openapi({ description: "The contract that took the cohort; null while open" }),
-    version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("Cohort", { description: "The owning provider's view of its cohort." });
+  .openapi("Cohort", {
+    description: "The owning provider's view of its cohort.",
+    example: {
+      ...summaryExample,
+      contractId: null,
+      createdAt: "2031-02-12T02:00:00.000Z",
+      updatedAt: "2031-02-12T02:00:00.000Z",
+    },
+  });
 
 export const cohortViewSchema = z.union([cohortSchema, cohortSummarySchema]).openapi("CohortView", {
   description: "`Cohort` for the owning provider, `CohortSummary` for companies and the bureau.",
 });
 
-export const cohortListQuery = z.object({
+export const cohortListQuery = pageQuery.extend({
   programId: idOf("prg").optional(),
-  occupationCode: occupationCodeSchema.optional(),
+  occupationCode: occupationCode.optional(),
   city: text(50).optional().openapi({ description: "Case-insensitive", example: "Beijing" }),
   status: cohortStatusSchema.optional(),
   skillId: idOf("skl").optional().openapi({ description: "Cohorts whose profile includes this skill" }),
@@ -126,6 +143,7 @@ export type NewCohort = z.infer<typeof newCohortSchema>;
 export type CohortPatch = z.infer<typeof cohortPatchSchema>;
 export type Cohort = z.infer<typeof cohortSchema>;
 export type CohortSummary = z.infer<typeof cohortSummarySchema>;
+export type CohortListQuery = z.infer<typeof cohortListQuery>;
 type CohortRow = typeof cohorts.$inferSelect;
 type CohortSkillRow = Pick<typeof cohortSkills.$inferSelect, "skillId" | "level" | "share">;
 
@@ -143,6 +161,7 @@ export function toCohortSummary(row: CohortRow, skills: CohortSkillRow[]): Cohor
     district: row.district,
     skills: skills.map((s) => ({ skillId: s.skillId, level: s.level, share: s.share })),
     status: row.status,
+    version: row.version,
   };
 }
 
@@ -150,7 +169,6 @@ export function toCohort(row: CohortRow, skills: CohortSkillRow[]): Cohort {
   return {
     ...toCohortSummary(row, skills),
     contractId: row.contractId,
-    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

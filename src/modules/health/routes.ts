@@ -1,11 +1,15 @@
 /** Liveness and database reachability. */
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { createRouter, json } from "../../platform/http";
+import { createRouter, defineRoute, json } from "../../platform/http";
 
-const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), database: z.enum(["ok", "unreachable"]) }).openapi("Health");
+const healthSchema = z
+  .object({ status: z.enum(["ok", "degraded"]), database: z.enum(["ok", "unreachable"]) })
+  .openapi("Health");
 
-const healthRoute = createRoute({
+const healthRoute = defineRoute({
+  operationId: "getHealth",
+  auth: "public",
   method: "get",
   path: "/health",
   tags: ["Health"],

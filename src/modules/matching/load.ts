@@ -1,13 +1,12 @@
 /** Loads the marketplace into the matching engine's plain shapes (orders, cohorts, taxonomy, track records). */
-import { and, eq, exists, gt, inArray, isNull, notExists, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, notExists, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { cohortSkills, cohorts, orderSkills, orders, organizations, programs, skills } from "../../db/schema";
 import type { MatchCandidate, MatchOrder, ProviderRecord, ScoreContext } from "../../matching";
+import { hasChild, loadGrouped } from "../../platform/children";
+import type { AllocationRequest } from "./schemas";
 
-export interface MatchFilter {
-  occupationCodes?: string[];
-  city?: string;
-}
+export type MatchFilter = NonNullable<AllocationRequest["filter"]>;
 
 /**
  * Candidate pre-filters that the database answers from its skill indexes. They only drop pairs the engine would
@@ -26,7 +25,12 @@ export function toMatchOrder(row: OrderRow, skillRows: (typeof orderSkills.$infe
   return {
     id: row.id,
     occupationCode: row.occupationCode,
-    requiredSkills: skillRows.map(({ skillId, minLevel, weight, essential }) => ({ skillId, minLevel, weight, essential })),
+    requiredSkills: skillRows.map(({ skillId, minLevel, weight, essential }) => ({
+      skillId,
+      minLevel,
+      weight,
+      essential,
+    })),
     headcountMin: row.headcountMin,
     headcountMax: row.headcountMax,
     city: row.city,
@@ -40,9 +44,14 @@ export function toMatchOrder(row: OrderRow, skillRows: (typeof orderSkills.$infe
 
 /** The skill tree and display names, plus track-record priors. */
 export async function loadContext(db: Database): Promise<ScoreContext> {
-  const rows = await db.select({ id: skills.id, parentId: skills.parentId, nameEn: skills.nameEn }).from(skills);
+  const rows = await db
+    .select({ id: skills.id, parentId: skills.parentId, nameEn: skills.nameEn })
+    .from(skills);
   return {
-    taxonomy: { parentOf: new Map(rows.map((r) => [r.id, r.parentId])), names: new Map(rows.map((r) => [r.id, r.nameEn])) },
+    taxonomy: {
+      parentOf: new Map(rows.map((r) => [r.id, r.parentId])),
+      names: new Map(rows.map((r) => [r.id, r.nameEn])),
+    },
     // No contract has been delivered yet, so there are no city means: the engine's documented prior applies.
     cityTrackRecord: new Map(),
   };
@@ -50,11 +59,23 @@ export async function loadContext(db: Database): Promise<ScoreContext> {
 
 /** A provider's record. Completed contracts do not exist yet, so every provider starts with none. */
 function providerRecord(orgId: string, city: string): ProviderRecord {
-  return { providerOrgId: orgId, city, contracts: 0, completionRate: 0, certificationRate: 0, placementRate: 0 };
+  return {
+    providerOrgId: orgId,
+    city,
+    contracts: 0,
+    completionRate: 0,
+    certificationRate: 0,
+    placementRate: 0,
+  };
 }
 
 /** Orders accepting bids: open, bid deadline still ahead. */
-export async function loadOpenOrders(db: Database, now: Date, filter: MatchFilter = {}, essential: EssentialFilter = {}): Promise<MatchOrder[]> {
+export async function loadOpenOrders(
+  db: Database,
+  now: Date,
+  filter: MatchFilter = {},
+  essential: EssentialFilter = {},
+): Promise<MatchOrder[]> {
   const held = essential.ordersNeedingOnly;
   const rows = await db
     .select()
@@ -85,12 +106,8 @@ export async function loadOpenOrders(db: Database, now: Date, filter: MatchFilte
 }
 
 export async function attachOrderSkills(db: Database, rows: OrderRow[]): Promise<MatchOrder[]> {
-  if (rows.length === 0) return [];
-  const byOrder = new Map<string, (typeof orderSkills.$inferSelect)[]>(rows.map((r) => [r.id, []]));
-  for (const chunk of chunks(rows.map((r) => r.id))) {
-    const skillRows = await db.select().from(orderSkills).where(inArray(orderSkills.orderId, chunk)).orderBy(orderSkills.orderId, orderSkills.position);
-    for (const s of skillRows) byOrder.get(s.orderId)?.push(s);
-  }
+  const ids = rows.map((r) => r.id);
+  const byOrder = await loadGrouped(db, orderSkills, orderSkills.orderId, ids, [orderSkills.position]);
   return rows.map((r) => toMatchOrder(r, byOrder.get(r.id) ?? []));
 }
 
@@ -102,15 +119,15 @@ export async function loadOpenCohorts(
   essential: EssentialFilter = {},
 ): Promise<MatchCandidate[]> {
   const holding = (essential.cohortsHolding ?? []).map((skillId) =>
-    exists(
-      db
-        .select({ one: sql`1` })
-        .from(cohortSkills)
-        .where(and(eq(cohortSkills.cohortId, cohorts.id), eq(cohortSkills.skillId, skillId))),
-    ),
+    hasChild(cohortSkills, cohortSkills.cohortId, cohorts.id, cohortSkills.skillId, skillId),
   );
   const rows = await db
-    .select({ cohort: cohorts, mode: programs.mode, price: programs.pricePerTraineeFen, providerCity: organizations.city })
+    .select({
+      cohort: cohorts,
+      mode: programs.mode,
+      price: programs.pricePerTraineeFen,
+      providerCity: organizations.city,
+    })
     .from(cohorts)
     .innerJoin(programs, eq(programs.id, cohorts.programId))
     .innerJoin(organizations, eq(organizations.id, cohorts.providerOrgId))
@@ -124,16 +141,13 @@ export async function loadOpenCohorts(
       ),
     )
     .orderBy(cohorts.id);
-  const bySkill = new Map<string, MatchCandidate["skills"]>(rows.map((r) => [r.cohort.id, []]));
-  for (const chunk of chunks(rows.map((r) => r.cohort.id))) {
-    const skillRows = await db.select().from(cohortSkills).where(inArray(cohortSkills.cohortId, chunk));
-    for (const s of skillRows) bySkill.get(s.cohortId)?.push({ skillId: s.skillId, level: s.level, share: s.share });
-  }
+  const found = rows.map((r) => r.cohort.id);
+  const bySkill = await loadGrouped(db, cohortSkills, cohortSkills.cohortId, found, [cohortSkills.skillId]);
   return rows.map(({ cohort, mode, price, providerCity }) => ({
     id: cohort.id,
     kind: "cohort" as const,
     occupationCode: cohort.occupationCode,
-    skills: bySkill.get(cohort.id) ?? [],
+    skills: (bySkill.get(cohort.id) ?? []).map(({ skillId, level, share }) => ({ skillId, level, share })),
     size: cohort.size,
     readyDate: cohort.readyDate,
     city: cohort.city,
@@ -149,11 +163,4 @@ function filterConditions(table: typeof orders | typeof cohorts, filter: MatchFi
     filter.occupationCodes?.length ? inArray(table.occupationCode, filter.occupationCodes) : undefined,
     filter.city ? eq(table.city, filter.city) : undefined,
   ];
-}
-
-// Keeps IN lists well under PostgreSQL's 65,535 bind parameters.
-function chunks<T>(xs: T[], size = 10_000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
 }

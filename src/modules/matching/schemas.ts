@@ -1,11 +1,18 @@
 /** Zod schemas of match results and allocations. */
 import { z } from "@hono/zod-openapi";
+import { ALLOCATION_MODES, PROPOSING_SIDES } from "../../db/schema";
+import { occupationCode, text } from "../../platform/schemas";
 import { cohortSummarySchema } from "../cohorts/schemas";
 
 const FACTOR_NAMES = ["skills", "size", "timing", "location", "price", "trackRecord"] as const;
 
 export const weightsSchema = z
-  .object(Object.fromEntries(FACTOR_NAMES.map((f) => [f, z.number()])) as Record<(typeof FACTOR_NAMES)[number], z.ZodNumber>)
+  .object(
+    Object.fromEntries(FACTOR_NAMES.map((f) => [f, z.number()])) as Record<
+      (typeof FACTOR_NAMES)[number],
+      z.ZodNumber
+    >,
+  )
   .openapi("FactorWeights", { description: "The weights used, normalised to sum 1" });
 
 export const factorSchema = z
@@ -13,7 +20,9 @@ export const factorSchema = z
     factor: z.enum(FACTOR_NAMES),
     score: z.number().openapi({ description: "0–1" }),
     weight: z.number(),
-    detail: z.string().openapi({ example: "covers 7 of 8 required skills; Solidity at level 3 of 4 required" }),
+    detail: z
+      .string()
+      .openapi({ example: "covers 7 of 8 required skills; Solidity at level 3 of 4 required" }),
   })
   .openapi("MatchFactor");
 
@@ -24,7 +33,9 @@ const explained = {
   factors: z.array(factorSchema),
 };
 
-export const cohortMatchSchema = z.object({ cohort: cohortSummarySchema, ...explained }).openapi("CohortMatch");
+export const cohortMatchSchema = z
+  .object({ cohort: cohortSummarySchema, ...explained })
+  .openapi("CohortMatch");
 
 export const orderSummarySchema = z
   .object({
@@ -50,19 +61,24 @@ export const orderMatchesSchema = z
 
 export const cohortMatchesSchema = z
   .object({ cohortId: z.string(), data: z.array(orderMatchSchema.extend({ weights: weightsSchema })) })
-  .openapi("CohortMatches", { description: "Open orders ranked for the cohort, best first (ties by id); each order has its own weights" });
+  .openapi("CohortMatches", {
+    description: "Open orders ranked for the cohort, best first (ties by id); each order has its own weights",
+  });
 
 export const matchesQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 
 export const allocationRequestSchema = z
   .strictObject({
-    mode: z.enum(["optimal", "stable"]),
-    proposing: z.enum(["orders", "cohorts"]).optional().openapi({ description: "Stable mode: the side that proposes (default orders)" }),
+    mode: z.enum(ALLOCATION_MODES),
+    proposing: z
+      .enum(PROPOSING_SIDES)
+      .optional()
+      .openapi({ description: "Stable mode: the side that proposes (default orders)" }),
     allowSplit: z.boolean().default(false).openapi({ description: "A cohort may serve several orders" }),
     filter: z
       .strictObject({
-        occupationCodes: z.array(z.string().min(1).max(64)).min(1).max(20).optional(),
-        city: z.string().min(1).max(50).optional(),
+        occupationCodes: z.array(occupationCode).min(1).max(20).optional(),
+        city: text(50).optional(),
       })
       .optional(),
   })
@@ -71,15 +87,30 @@ export const allocationRequestSchema = z
 export const allocationSchema = z
   .object({
     id: z.string().openapi({ example: "alc_4n8p2r6t0w3y7c1b5m9q3v7x1z" }),
-    mode: z.enum(["optimal", "stable"]),
-    proposing: z.enum(["orders", "cohorts"]).nullable(),
+    mode: z.enum(ALLOCATION_MODES),
+    proposing: z.enum(PROPOSING_SIDES).nullable(),
     allowSplit: z.boolean(),
-    filter: z.object({ occupationCodes: z.array(z.string()).optional(), city: z.string().optional() }).nullable(),
-    assignments: z.array(z.object({ orderId: z.string(), cohortId: z.string(), headcount: z.number().int(), score: z.number() })),
+    filter: z
+      .object({ occupationCodes: z.array(z.string()).optional(), city: z.string().optional() })
+      .nullable(),
+    assignments: z.array(
+      z.object({ orderId: z.string(), cohortId: z.string(), headcount: z.number().int(), score: z.number() }),
+    ),
     objective: z.number().openapi({ description: "Σ score × headcount" }),
-    underfilledOrders: z.array(z.object({ orderId: z.string(), headcount: z.number().int(), headcountMin: z.number().int() })),
-    blockingPairs: z.number().int().nullable().openapi({ description: "Stable mode: pairs that would both rather be together (0 = stable)" }),
-    stats: z.object({ orders: z.number().int(), cohorts: z.number().int(), candidatePairs: z.number().int(), solveMs: z.number() }),
+    underfilledOrders: z.array(
+      z.object({ orderId: z.string(), headcount: z.number().int(), headcountMin: z.number().int() }),
+    ),
+    blockingPairs: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Stable mode: pairs that would both rather be together (0 = stable)" }),
+    stats: z.object({
+      orders: z.number().int(),
+      cohorts: z.number().int(),
+      candidatePairs: z.number().int(),
+      solveMs: z.number(),
+    }),
     createdAt: z.string(),
   })
   .openapi("Allocation", { description: "A recommendation: it changes no order or cohort" });

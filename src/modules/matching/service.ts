@@ -1,6 +1,5 @@
 /** Matching over the marketplace: ranked, explained matches for an order or a cohort, and stored allocations. */
 import { eq, inArray } from "drizzle-orm";
-import type { Database } from "../../db/client";
 import { allocations, cohorts, orders } from "../../db/schema";
 import {
   allocateOptimal,
@@ -15,13 +14,16 @@ import {
   topK,
   topOrdersForCohort,
 } from "../../matching";
-import { type Actor, isBureau, requireKind } from "../../platform/actor";
+import { requireKind } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
 import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
-import { findVisibleCohort, loadSkills } from "../cohorts/service";
+import type { Scope } from "../../platform/scope";
+import { findVisibleCohort } from "../cohorts/access";
 import { toCohortSummary } from "../cohorts/schemas";
-import { findVisibleOrder } from "../orders/service";
+import { cohortProfiles } from "../cohorts/service";
+import { findVisibleOrder } from "../orders/access";
+import { requireCohortMatchesAccess, requireOrderMatchesAccess } from "./access";
 import { attachOrderSkills, loadContext, loadOpenCohorts, loadOpenOrders, type MatchFilter } from "./load";
 import type { AllocationRequest, AllocationView } from "./schemas";
 
@@ -34,11 +36,11 @@ const explain = (order: MatchOrder, candidate: MatchCandidate, context: ScoreCon
 };
 
 /** The best open cohorts for an order, each with its explanation. For the ordering company and the bureau. */
-export async function matchesForOrder(db: Database, actor: Actor, orderId: string, limit: number) {
-  const row = await findVisibleOrder(db, actor, orderId);
-  if (!isBureau(actor) && actor.orgId !== row.companyOrgId) {
-    throw new AppError("forbidden", "Matches of an order are for the ordering company and the bureau");
-  }
+export async function matchesForOrder(scope: Scope, input: { id: string; limit: number }) {
+  const { db, actor } = scope;
+  const { id: orderId, limit } = input;
+  const row = await findVisibleOrder(scope, orderId);
+  requireOrderMatchesAccess(actor, row);
   const [order] = await attachOrderSkills(db, [row]);
   const essential = { cohortsHolding: order.requiredSkills.filter((s) => s.essential).map((s) => s.skillId) };
   const [context, candidates] = await Promise.all([
@@ -49,7 +51,7 @@ export async function matchesForOrder(db: Database, actor: Actor, orderId: strin
   const ids = hits.map((h) => h.id);
   const [rows, skillsById] = await Promise.all([
     ids.length ? db.select().from(cohorts).where(inArray(cohorts.id, ids)) : [],
-    loadSkills(db, ids),
+    cohortProfiles(db, ids),
   ]);
   const rowById = new Map(rows.map((r) => [r.id, r]));
   const candidateById = new Map(candidates.map((c) => [c.id, c]));
@@ -64,16 +66,21 @@ export async function matchesForOrder(db: Database, actor: Actor, orderId: strin
 }
 
 /** The best open orders for a cohort, each with its explanation. For the cohort's provider and the bureau. */
-export async function matchesForCohort(db: Database, actor: Actor, cohortId: string, limit: number, now: Date) {
-  const row = await findVisibleCohort(db, actor, cohortId);
-  if (!isBureau(actor) && actor.orgId !== row.providerOrgId) {
-    throw new AppError("forbidden", "Matches of a cohort are for its provider and the bureau");
-  }
+export async function matchesForCohort(scope: Scope, input: { id: string; limit: number }) {
+  const { db, actor, now } = scope;
+  const { id: cohortId, limit } = input;
+  const row = await findVisibleCohort(scope, cohortId);
+  requireCohortMatchesAccess(actor, row);
   const [context, [cohort]] = await Promise.all([loadContext(db), loadOpenCohorts(db, {}, [cohortId])]);
   // A cohort under contract is no longer offered, so it has no matches.
   if (!cohort) return { cohortId, data: [] };
   const held = cohort.skills.filter((s) => s.share > 0).map((s) => s.skillId);
-  const openOrders = await loadOpenOrders(db, now, { occupationCodes: [row.occupationCode] }, { ordersNeedingOnly: held });
+  const openOrders = await loadOpenOrders(
+    db,
+    now,
+    { occupationCodes: [row.occupationCode] },
+    { ordersNeedingOnly: held },
+  );
   const hits = topOrdersForCohort(buildOrderIndex(openOrders, context), cohort, limit);
   const orderById = new Map(openOrders.map((o) => [o.id, o]));
   const ids = hits.map((h) => h.id);
@@ -105,25 +112,27 @@ export async function matchesForCohort(db: Database, actor: Actor, cohortId: str
   };
 }
 
-/** Options and progress reporting of an allocation run. */
-export interface AllocationRun {
-  request: AllocationRequest;
-  onProgress?: (stage: string) => void;
-}
-
 /**
  * Allocates open cohorts to open orders (optimal or stable), stores the recommendation, and returns it.
  * Stable mode treats capacities as counts (hospitals/residents): an order accepts up to enough cohorts to reach
  * headcountMax at its candidates' mean size, a cohort goes whole to one order (or, with allowSplit, to as many
  * orders as its size covers at their mean headcountMax); headcounts are then filled in preference order.
- * @example await runAllocation(db, bureau, { request: { mode: "optimal", allowSplit: false } }, now);
+ * @example await runAllocation(scope, { request: { mode: "optimal", allowSplit: false } });
  */
-export async function runAllocation(db: Database, actor: Actor, run: AllocationRun, now: Date): Promise<AllocationView> {
+export async function runAllocation(
+  scope: Scope,
+  run: { request: AllocationRequest; onProgress?: (stage: string) => void },
+): Promise<AllocationView> {
+  const { db, actor, now } = scope;
   requireKind(actor, "bureau");
   const { request } = run;
   const filter: MatchFilter = request.filter ?? {};
   run.onProgress?.("loading open orders and cohorts");
-  const [context, openOrders, openCohorts] = await Promise.all([loadContext(db), loadOpenOrders(db, now, filter), loadOpenCohorts(db, filter)]);
+  const [context, openOrders, openCohorts] = await Promise.all([
+    loadContext(db),
+    loadOpenOrders(db, now, filter),
+    loadOpenCohorts(db, filter),
+  ]);
   run.onProgress?.(`solving over ${openOrders.length} orders and ${openCohorts.length} cohorts`);
   const started = performance.now();
   const input = { orders: openOrders, cohorts: openCohorts, context, k: ALLOCATION_TOP_K };
@@ -148,14 +157,24 @@ export async function runAllocation(db: Database, actor: Actor, run: AllocationR
     underfilledOrders: result.underfilledOrders,
     objective: result.objective,
     blockingPairs,
-    stats: { orders: result.stats.orders, cohorts: result.stats.cohorts, candidatePairs: result.stats.pairs, solveMs },
+    stats: {
+      orders: result.stats.orders,
+      cohorts: result.stats.cohorts,
+      candidatePairs: result.stats.pairs,
+      solveMs,
+    },
     createdBy: actor.userId,
     createdAt: now,
   };
   run.onProgress?.(`storing ${row.assignments.length} assignments`);
   await db.transaction(async (tx) => {
     await tx.insert(allocations).values(row);
-    await writeAudit(tx, actor, now, { entityType: "allocation", entityId: row.id, action: "allocate", data: { mode: row.mode, objective: row.objective } });
+    await writeAudit(tx, actor, now, {
+      entityType: "allocation",
+      entityId: row.id,
+      action: "allocate",
+      data: { mode: row.mode, objective: row.objective },
+    });
   });
   return toAllocation(row);
 }
@@ -170,7 +189,9 @@ function stableCapacities(openOrders: MatchOrder[], openCohorts: MatchCandidate[
   const meanHeadcount = mean(openOrders.map((o) => o.headcountMax));
   return {
     orderCapacity: new Map(openOrders.map((o) => [o.id, Math.max(1, Math.ceil(o.headcountMax / meanSize))])),
-    cohortCapacity: new Map(openCohorts.map((c) => [c.id, allowSplit ? Math.max(1, Math.ceil(c.size / meanHeadcount)) : 1])),
+    cohortCapacity: new Map(
+      openCohorts.map((c) => [c.id, allowSplit ? Math.max(1, Math.ceil(c.size / meanHeadcount)) : 1]),
+    ),
   };
 }
 
@@ -190,8 +211,9 @@ function toAllocation(row: typeof allocations.$inferSelect): AllocationView {
   };
 }
 
-export async function getAllocation(db: Database, actor: Actor, id: string): Promise<AllocationView> {
+export async function getAllocation({ db, actor }: Scope, input: { id: string }): Promise<AllocationView> {
   requireKind(actor, "bureau");
+  const { id } = input;
   const [row] = await db.select().from(allocations).where(eq(allocations.id, id));
   if (!row) throw new AppError("not_found", `Allocation ${id} does not exist`);
   return toAllocation(row);

@@ -1,216 +1,166 @@
-/** HTTP routes of talent orders, their amendments and enquiries. */
-import { createRoute, z } from "@hono/zod-openapi";
-import { authenticate } from "../../platform/auth";
+/** HTTP routes of talent orders and their amendment history. */
 import {
-  bearer,
+  created,
   createRouter,
-  idParam,
-  ifMatchHeader,
+  defineRoute,
   ifMatchVersion,
   json,
   jsonBody,
   optionalIfMatch,
-  optionalIfMatchHeader,
-  problems,
-  setEtag,
+  tagged,
 } from "../../platform/http";
 import { pageQuery, pageSchema } from "../../platform/pagination";
-import { listAmendments, updateOrder } from "./amend";
-import { answerEnquiry, askQuestion, listEnquiries } from "./enquiries";
+import { idParam } from "../../platform/schemas";
+import { scopeOf } from "../../platform/scope";
 import {
   amendmentSchema,
-  answerSchema,
   cancelSchema,
-  createOrderSchema,
-  enquirySchema,
+  newOrderExample,
+  newOrderSchema,
   orderListQuery,
+  orderPatchSchema,
   orderSchema,
-  patchOrderSchema,
-  questionSchema,
 } from "./schemas";
 import * as service from "./service";
 
 const tags = ["Orders"];
 const params = idParam("ord");
 
-const createOrderRoute = createRoute({
+const createOrderRoute = defineRoute({
+  operationId: "createOrder",
+  auth: "bearer",
+  errors: [403],
   method: "post",
   path: "/orders",
   tags,
-  security: bearer,
   summary: "Draft a talent order — company",
-  description: "Cross-field rules (headcountMin ≤ headcountMax, hires ≤ headcountMax, salaryMinFen ≤ salaryMaxFen, enquiryDeadline ≤ bidDeadline < deliverBy) give a 400 naming the field.",
-  request: { body: jsonBody(createOrderSchema, {
-      title: "20 computer-vision engineers for smart-factory inspection",
-      description: "Trainees build defect-detection models for our Yizhuang production lines and join the vision team.",
-      occupationCode: "ai_engineer",
-      requiredSkills: [
-        { skillId: "skl_deep_learning", minLevel: 3, weight: 5, essential: true },
-        { skillId: "skl_computer_vision", minLevel: 3, weight: 4, essential: false },
-      ],
-      headcountMin: 15,
-      headcountMax: 20,
-      location: { city: "Beijing", district: "Daxing", remoteAllowed: false },
-      deliverBy: "2026-09-01",
-      budgetPerTraineeFen: 1_500_000,
-      hiringCommitment: { hires: 15, salaryMinFen: 1_800_000, salaryMaxFen: 2_600_000, servicePeriodMonths: 24 },
-      enquiryDeadline: "2026-04-10T10:00:00+08:00",
-      bidDeadline: "2026-04-20T18:00:00+08:00",
-      matchWeights: { skills: 0.5, price: 0.1 },
-    }) },
-  responses: { 201: json(orderSchema, "The draft order"), ...problems(400, 401, 403, 413, 422) },
+  description:
+    "Cross-field rules (headcountMin ≤ headcountMax, hires ≤ headcountMax, salaryMinFen ≤ salaryMaxFen, enquiryDeadline ≤ bidDeadline < deliverBy) and unknown skills or occupations give a 400 naming the field.",
+  request: { body: jsonBody(newOrderSchema, newOrderExample) },
+  responses: { 201: json(orderSchema, "The draft order", { etag: true, location: true }) },
 });
 
-const listOrdersRoute = createRoute({
+const listOrdersRoute = defineRoute({
+  operationId: "listOrders",
+  auth: "bearer",
   method: "get",
   path: "/orders",
   tags,
-  security: bearer,
   summary: "List visible orders, newest first",
-  request: { query: orderListQuery.extend(pageQuery) },
-  responses: { 200: json(pageSchema(orderSchema), "A page of orders"), ...problems(400, 401) },
+  description:
+    "Drafts are listed only to their company; published orders to verified organisations and the bureau.",
+  request: { query: orderListQuery },
+  responses: { 200: json(pageSchema(orderSchema), "A page of orders") },
 });
 
-const getOrderRoute = createRoute({
+const getOrderRoute = defineRoute({
+  operationId: "getOrder",
+  auth: "bearer",
+  errors: [404],
   method: "get",
   path: "/orders/{id}",
   tags,
-  security: bearer,
   summary: "Get an order",
   request: { params },
-  responses: { 200: json(orderSchema, "The order (ETag: its version)"), ...problems(401, 404) },
+  responses: { 200: json(orderSchema, "The order", { etag: true }) },
 });
 
-const patchOrderRoute = createRoute({
+const updateOrderRoute = defineRoute({
+  operationId: "updateOrder",
+  auth: "bearer",
+  ifMatch: "required",
+  errors: [403, 404, 409],
   method: "patch",
   path: "/orders/{id}",
   tags,
-  security: bearer,
   summary: "Edit a draft, or amend an open order — the ordering company",
   description:
-    "Needs `If-Match`. While open, the amendment needs `bidDeadline` ≥ 72 h ahead (it may extend it), bumps the version, is recorded in `/amendments`, and flags submitted bids `needsReconfirmation`.",
-  request: { params, headers: ifMatchHeader, body: jsonBody(patchOrderSchema, { headcountMax: 25, bidDeadline: "2026-04-27T18:00:00+08:00" }) },
-  responses: { 200: json(orderSchema, "The updated order"), ...problems(400, 401, 403, 404, 409, 412, 428) },
+    "While open, the amendment needs `bidDeadline` ≥ 72 h ahead (it may extend it), bumps the version, is recorded in `/amendments`, and flags submitted bids `needsReconfirmation`.",
+  request: {
+    params,
+    body: jsonBody(orderPatchSchema, { headcountMax: 25, bidDeadline: "2031-04-27T18:00:00+08:00" }),
+  },
+  responses: { 200: json(orderSchema, "The updated order", { etag: true }) },
 });
 
-const publishRoute = createRoute({
+const publishOrderRoute = defineRoute({
+  operationId: "publishOrder",
+  auth: "bearer",
+  ifMatch: "optional",
+  errors: [403, 404, 409],
   method: "post",
   path: "/orders/{id}/publish",
   tags,
-  security: bearer,
   summary: "Publish a draft — verified company",
-  description: "draft → open; needs a future `bidDeadline`.",
-  request: { params, headers: optionalIfMatchHeader },
-  responses: { 200: json(orderSchema, "The open order"), ...problems(400, 401, 403, 404, 409) },
+  description: "`draft → open`; needs a future `bidDeadline` (400 otherwise).",
+  request: { params },
+  responses: { 200: json(orderSchema, "The open order", { etag: true }) },
 });
 
-const cancelRoute = createRoute({
+const cancelOrderRoute = defineRoute({
+  operationId: "cancelOrder",
+  auth: "bearer",
+  ifMatch: "optional",
+  errors: [403, 404, 409],
   method: "post",
   path: "/orders/{id}/cancel",
   tags,
-  security: bearer,
   summary: "Cancel an order — the ordering company",
   description: "From draft, open or evaluation.",
-  request: { params, headers: optionalIfMatchHeader, body: jsonBody(cancelSchema, { reason: "Project postponed to next year" }) },
-  responses: { 200: json(orderSchema, "The cancelled order"), ...problems(400, 401, 403, 404, 409) },
+  request: { params, body: jsonBody(cancelSchema, { reason: "Project postponed to next year" }) },
+  responses: { 200: json(orderSchema, "The cancelled order", { etag: true }) },
 });
 
-const amendmentsRoute = createRoute({
+const listAmendmentsRoute = defineRoute({
+  operationId: "listOrderAmendments",
+  auth: "bearer",
+  errors: [404],
   method: "get",
   path: "/orders/{id}/amendments",
   tags,
-  security: bearer,
-  summary: "An order's amendment history (what changed, when, by whom)",
-  request: { params },
-  responses: { 200: json(z.object({ data: z.array(amendmentSchema) }), "Amendments, oldest first"), ...problems(401, 404) },
-});
-
-const askRoute = createRoute({
-  method: "post",
-  path: "/orders/{id}/enquiries",
-  tags: ["Enquiries"],
-  security: bearer,
-  summary: "Ask about an open order — verified provider, before enquiryDeadline",
-  request: { params, body: jsonBody(questionSchema, { question: "Is a hybrid delivery mode acceptable?" }) },
-  responses: { 201: json(enquirySchema, "The enquiry"), ...problems(400, 401, 403, 404, 409) },
-});
-
-const listEnquiriesRoute = createRoute({
-  method: "get",
-  path: "/orders/{id}/enquiries",
-  tags: ["Enquiries"],
-  security: bearer,
-  summary: "Questions and answers of an order (never who asked)",
-  request: { params },
-  responses: { 200: json(z.object({ data: z.array(enquirySchema) }), "Enquiries, oldest first"), ...problems(401, 404) },
-});
-
-const answerRoute = createRoute({
-  method: "post",
-  path: "/enquiries/{id}/answer",
-  tags: ["Enquiries"],
-  security: bearer,
-  summary: "Answer an enquiry — the ordering company",
-  request: { params: idParam("enq"), body: jsonBody(answerSchema, { answer: "Yes, as long as practical sessions are on site." }) },
-  responses: { 200: json(enquirySchema, "The answered enquiry"), ...problems(400, 401, 403, 404, 409) },
+  summary: "An order's amendment history: what changed and when, oldest first",
+  description:
+    "The editing user is shown to the ordering company and the bureau; others see the organisation.",
+  request: { params, query: pageQuery },
+  responses: { 200: json(pageSchema(amendmentSchema), "A page of amendments") },
 });
 
 export const ordersRouter = createRouter()
   .openapi(createOrderRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const order = await service.createOrder(db, actor, c.req.valid("json"), clock.now());
-    setEtag(c, order.version);
-    return c.json(order, 201);
+    const order = await service.createOrder(await scopeOf(c), c.req.valid("json"));
+    return c.json(created(c, `/v1/orders/${order.id}`, order), 201);
   })
-  .openapi(listOrdersRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    return c.json(await service.listOrders(db, actor, c.req.valid("query"), clock.now()), 200);
-  })
+  .openapi(listOrdersRoute, async (c) =>
+    c.json(await service.listOrders(await scopeOf(c), c.req.valid("query")), 200),
+  )
   .openapi(getOrderRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const order = await service.getOrder(db, actor, c.req.valid("param").id, clock.now());
-    setEtag(c, order.version);
-    return c.json(order, 200);
+    const order = await service.getOrder(await scopeOf(c), c.req.valid("param"));
+    return c.json(tagged(c, order), 200);
   })
-  .openapi(patchOrderRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const order = await updateOrder(db, actor, c.req.valid("param").id, ifMatchVersion(c), c.req.valid("json"), clock.now());
-    setEtag(c, order.version);
-    return c.json(order, 200);
+  .openapi(updateOrderRoute, async (c) => {
+    const scope = await scopeOf(c);
+    const input = {
+      id: c.req.valid("param").id,
+      expectedVersion: ifMatchVersion(c),
+      patch: c.req.valid("json"),
+    };
+    return c.json(tagged(c, await service.updateOrder(scope, input)), 200);
   })
-  .openapi(publishRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const order = await service.publishOrder(db, actor, c.req.valid("param").id, clock.now(), optionalIfMatch(c));
-    setEtag(c, order.version);
-    return c.json(order, 200);
+  .openapi(publishOrderRoute, async (c) => {
+    const scope = await scopeOf(c);
+    const input = { id: c.req.valid("param").id, expectedVersion: optionalIfMatch(c) };
+    return c.json(tagged(c, await service.publishOrder(scope, input)), 200);
   })
-  .openapi(cancelRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const order = await service.cancelOrder(db, actor, c.req.valid("param").id, c.req.valid("json").reason, clock.now(), optionalIfMatch(c));
-    setEtag(c, order.version);
-    return c.json(order, 200);
+  .openapi(cancelOrderRoute, async (c) => {
+    const scope = await scopeOf(c);
+    const input = {
+      id: c.req.valid("param").id,
+      reason: c.req.valid("json").reason,
+      expectedVersion: optionalIfMatch(c),
+    };
+    return c.json(tagged(c, await service.cancelOrder(scope, input)), 200);
   })
-  .openapi(amendmentsRoute, async (c) => {
-    const actor = await authenticate(c);
-    return c.json({ data: await listAmendments(c.var.services.db, actor, c.req.valid("param").id) }, 200);
-  })
-  .openapi(askRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    return c.json(await askQuestion(db, actor, c.req.valid("param").id, c.req.valid("json").question, clock.now()), 201);
-  })
-  .openapi(listEnquiriesRoute, async (c) => {
-    const actor = await authenticate(c);
-    return c.json({ data: await listEnquiries(c.var.services.db, actor, c.req.valid("param").id) }, 200);
-  })
-  .openapi(answerRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    return c.json(await answerEnquiry(db, actor, c.req.valid("param").id, c.req.valid("json").answer, clock.now()), 200);
+  .openapi(listAmendmentsRoute, async (c) => {
+    const input = { ...c.req.valid("param"), ...c.req.valid("query") };
+    return c.json(await service.listAmendments(await scopeOf(c), input), 200);
   });

@@ -1,27 +1,28 @@
-/** Order rules: creation, visibility, listing, publication, cancellation and the bid-deadline sweep. */
+/** Order use cases: draft, read, list, publish, cancel, edit and amend, and the amendment history. */
 import { and, count, eq, inArray, isNotNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
-import { bids, orderSkills, orders } from "../../db/schema";
-import { type Actor, isBureau, requireKind, requireVerified } from "../../platform/actor";
+import { bids, orderAmendments, orderSkills, orders } from "../../db/schema";
+import { isBureau, requireKind, requireVerified } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
+import { hasChild, loadGrouped, replaceChildren } from "../../platform/children";
 import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
-import { keyset, toPage } from "../../platform/pagination";
-import { transition } from "../../platform/transition";
-import type { JobDeps } from "../../jobs/types";
-import { checkOrder } from "./rules";
-import type { OrderInput, OrderView } from "./schemas";
-
-export type OrderRow = typeof orders.$inferSelect;
-type SkillRow = typeof orderSkills.$inferSelect;
-
-/** An open order whose bid deadline has passed is in evaluation, whether or not the sweep has run. */
-export function effectiveStatus(row: Pick<OrderRow, "status" | "bidDeadline">, now: Date): OrderRow["status"] {
-  return row.status === "open" && row.bidDeadline <= now ? "evaluation" : row.status;
-}
+import { keyset, type PageQuery, toPage } from "../../platform/pagination";
+import type { Scope } from "../../platform/scope";
+import { transition, updateVersioned } from "../../platform/transition";
+import { findOwnOrder, findVisibleOrder, type OrderRow, orderVisibleTo } from "./access";
+import { AMENDMENT_NOTICE_MS, checkOrder, effectiveStatus } from "./rules";
+import {
+  type Order,
+  type OrderInput,
+  type OrderListQuery,
+  type OrderPatch,
+  toAmendment,
+  toOrder,
+  toOrderInput,
+} from "./schemas";
 
 /** The order's columns for an insert or update, from the API's input shape. */
-export function orderColumns(o: OrderInput) {
+function orderColumns(o: OrderInput) {
   return {
     title: o.title,
     description: o.description,
@@ -43,130 +44,74 @@ export function orderColumns(o: OrderInput) {
   };
 }
 
-export const skillRows = (orderId: string, o: Pick<OrderInput, "requiredSkills">) =>
+const skillRows = (orderId: string, o: Pick<OrderInput, "requiredSkills">) =>
   o.requiredSkills.map((s, position) => ({ orderId, position, ...s }));
 
-/** The API's input shape of a stored order (the base that a PATCH merges into). */
-export function orderInput(row: OrderRow, skillList: SkillRow[]): OrderInput {
-  return {
-    title: row.title,
-    description: row.description,
-    occupationCode: row.occupationCode,
-    requiredSkills: [...skillList]
-      .sort((a, b) => a.position - b.position)
-      .map(({ skillId, minLevel, weight, essential }) => ({ skillId, minLevel, weight, essential })),
-    headcountMin: row.headcountMin,
-    headcountMax: row.headcountMax,
-    location: { city: row.city, district: row.district, remoteAllowed: row.remoteAllowed },
-    deliverBy: row.deliverBy,
-    budgetPerTraineeFen: row.budgetPerTraineeFen,
-    hiringCommitment: {
-      hires: row.hires,
-      salaryMinFen: row.salaryMinFen,
-      salaryMaxFen: row.salaryMaxFen,
-      servicePeriodMonths: row.servicePeriodMonths,
-    },
-    enquiryDeadline: row.enquiryDeadline.toISOString(),
-    bidDeadline: row.bidDeadline.toISOString(),
-    matchWeights: row.matchWeights ?? null,
-  };
-}
-
-export function toOrder(row: OrderRow, skillList: SkillRow[], bidCount: number, now: Date): OrderView {
-  const input = orderInput(row, skillList);
-  return {
-    id: row.id,
-    companyOrgId: row.companyOrgId,
-    ...input,
-    location: { ...input.location, district: input.location.district ?? null },
-    matchWeights: input.matchWeights ?? null,
-    status: effectiveStatus(row, now),
-    version: row.version,
-    publishedAt: row.publishedAt?.toISOString() ?? null,
-    cancelReason: row.cancelReason,
-    bidCount,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-/** Required skills and submitted-bid counts for a set of orders, in two queries. */
-export async function loadDetails(db: Database, ids: string[]) {
-  const skillsByOrder = new Map<string, SkillRow[]>(ids.map((id) => [id, []]));
-  const bidCounts = new Map<string, number>();
-  if (ids.length === 0) return { skillsByOrder, bidCounts };
-  const [skillList, counts] = await Promise.all([
-    db.select().from(orderSkills).where(inArray(orderSkills.orderId, ids)),
-    db
-      .select({ orderId: bids.orderId, n: count() })
-      .from(bids)
-      .where(and(inArray(bids.orderId, ids), isNotNull(bids.submittedAt), ne(bids.status, "withdrawn")))
-      .groupBy(bids.orderId),
+/**
+ * Orders as the API shows them: required skills and submitted-bid counts loaded in two queries.
+ * @example const [order] = await viewOrders(scope, [row]);
+ */
+export async function viewOrders({ db, now }: Pick<Scope, "db" | "now">, rows: OrderRow[]): Promise<Order[]> {
+  const ids = rows.map((r) => r.id);
+  const [skillsByOrder, counts] = await Promise.all([
+    loadGrouped(db, orderSkills, orderSkills.orderId, ids, [orderSkills.position]),
+    ids.length
+      ? db
+          .select({ orderId: bids.orderId, n: count() })
+          .from(bids)
+          .where(and(inArray(bids.orderId, ids), isNotNull(bids.submittedAt), ne(bids.status, "withdrawn")))
+          .groupBy(bids.orderId)
+      : [],
   ]);
-  for (const s of skillList) skillsByOrder.get(s.orderId)?.push(s);
-  for (const c of counts) bidCounts.set(c.orderId, c.n);
-  return { skillsByOrder, bidCounts };
+  const bidCounts = new Map(counts.map((c) => [c.orderId, c.n]));
+  return rows.map((r) =>
+    toOrder(r, skillsByOrder.get(r.id) ?? [], {
+      status: effectiveStatus(r, now),
+      bidCount: bidCounts.get(r.id) ?? 0,
+    }),
+  );
 }
 
-export async function viewOrders(db: Database, rows: OrderRow[], now: Date): Promise<OrderView[]> {
-  const { skillsByOrder, bidCounts } = await loadDetails(db, rows.map((r) => r.id));
-  return rows.map((r) => toOrder(r, skillsByOrder.get(r.id) ?? [], bidCounts.get(r.id) ?? 0, now));
-}
-
-/** Drafts only to their company; published orders to verified organisations' users and the bureau. */
-function visibleTo(actor: Actor): SQL {
-  const own = eq(orders.companyOrgId, actor.orgId);
-  if (isBureau(actor)) return isNotNull(orders.publishedAt);
-  if (actor.orgStatus !== "verified") return own;
-  return or(own, isNotNull(orders.publishedAt))!;
-}
-
-/** The order if the actor may see it, else 404. */
-export async function findVisibleOrder(db: Database, actor: Actor, id: string): Promise<OrderRow> {
-  const [row] = await db.select().from(orders).where(and(eq(orders.id, id), visibleTo(actor)));
-  if (!row) throw new AppError("not_found", `Order ${id} does not exist`);
-  return row;
-}
-
-/** 403 unless the actor belongs to the ordering company. */
-export function requireOrderOwner(actor: Actor, row: OrderRow): void {
-  if (actor.orgId !== row.companyOrgId) throw new AppError("forbidden", "Only the ordering company may do this");
-}
+const viewOrder = async (scope: Pick<Scope, "db" | "now">, row: OrderRow) =>
+  (await viewOrders(scope, [row]))[0];
 
 /** A company drafts an order; it is private to the company until published. */
-export async function createOrder(db: Database, actor: Actor, input: OrderInput, now: Date): Promise<OrderView> {
+export async function createOrder(scope: Scope, input: OrderInput): Promise<Order> {
+  const { db, actor, now } = scope;
   requireKind(actor, "company");
   await checkOrder(db, input);
   const id = newId("ord");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(orders)
-      .values({ id, companyOrgId: actor.orgId, createdBy: actor.userId, ...orderColumns(input), status: "draft", createdAt: now, updatedAt: now })
+      .values({
+        id,
+        companyOrgId: actor.orgId,
+        createdBy: actor.userId,
+        ...orderColumns(input),
+        status: "draft",
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
-    const skillList = await tx.insert(orderSkills).values(skillRows(id, input)).returning();
-    await writeAudit(tx, actor, now, { entityType: "order", entityId: id, action: "create", toState: "draft" });
-    return toOrder(row, skillList, 0, now);
+    await tx.insert(orderSkills).values(skillRows(id, input));
+    await writeAudit(tx, actor, now, {
+      entityType: "order",
+      entityId: id,
+      action: "create",
+      toState: "draft",
+    });
+    return viewOrder({ db: tx, now }, row);
   });
 }
 
-export async function getOrder(db: Database, actor: Actor, id: string, now: Date): Promise<OrderView> {
-  const [view] = await viewOrders(db, [await findVisibleOrder(db, actor, id)], now);
-  return view;
-}
-
-export interface OrderListQuery {
-  status?: OrderRow["status"];
-  occupationCode?: string;
-  skillId?: string;
-  city?: string;
-  q?: string;
-  mine?: "true" | "false";
-  limit: number;
-  cursor?: string;
+export async function getOrder(scope: Scope, input: { id: string }): Promise<Order> {
+  return viewOrder(scope, await findVisibleOrder(scope, input.id));
 }
 
 function statusFilter(status: OrderRow["status"], now: Date): SQL {
-  if (status === "open") return and(eq(orders.status, "open"), sql`${orders.bidDeadline} > ${now.toISOString()}`)!;
+  if (status === "open")
+    return and(eq(orders.status, "open"), sql`${orders.bidDeadline} > ${now.toISOString()}`)!;
   if (status === "evaluation") {
     return or(eq(orders.status, "evaluation"), and(eq(orders.status, "open"), lte(orders.bidDeadline, now)))!;
   }
@@ -174,7 +119,7 @@ function statusFilter(status: OrderRow["status"], now: Date): SQL {
 }
 
 /** The page query of `listOrders` (exposed so tests can EXPLAIN it). */
-export function listOrdersQuery(db: Database, actor: Actor, q: OrderListQuery, now: Date) {
+export function listOrdersQuery({ db, actor, now }: Scope, q: OrderListQuery) {
   const { after, orderBy } = keyset({ sortBy: orders.createdAt, id: orders.id, direction: "desc" }, q.cursor);
   const pattern = q.q ? `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
   return db
@@ -182,15 +127,17 @@ export function listOrdersQuery(db: Database, actor: Actor, q: OrderListQuery, n
     .from(orders)
     .where(
       and(
-        visibleTo(actor),
+        orderVisibleTo(actor),
         q.mine === "true" ? eq(orders.companyOrgId, actor.orgId) : undefined,
         q.status ? statusFilter(q.status, now) : undefined,
         q.occupationCode ? eq(orders.occupationCode, q.occupationCode) : undefined,
         q.city ? eq(orders.city, q.city) : undefined,
         q.skillId
-          ? sql`exists (select 1 from ${orderSkills} where ${orderSkills.orderId} = ${orders.id} and ${orderSkills.skillId} = ${q.skillId})`
+          ? hasChild(orderSkills, orderSkills.orderId, orders.id, orderSkills.skillId, q.skillId)
           : undefined,
-        pattern ? sql`(${orders.title} ilike ${pattern} or ${orders.description} ilike ${pattern})` : undefined,
+        pattern
+          ? sql`(${orders.title} ilike ${pattern} or ${orders.description} ilike ${pattern})`
+          : undefined,
         after,
       ),
     )
@@ -199,75 +146,168 @@ export function listOrdersQuery(db: Database, actor: Actor, q: OrderListQuery, n
 }
 
 /** Visible orders, newest first, filtered; `mine=true` keeps the caller's own. */
-export async function listOrders(db: Database, actor: Actor, q: OrderListQuery, now: Date) {
-  const rows = await listOrdersQuery(db, actor, q, now);
-  const page = toPage(rows, q.limit, (r) => [r.createdAt.toISOString(), r.id], (r) => r);
-  return { data: await viewOrders(db, page.data, now), nextCursor: page.nextCursor };
+export async function listOrders(scope: Scope, q: OrderListQuery) {
+  const page = toPage(
+    await listOrdersQuery(scope, q),
+    q.limit,
+    (r) => [r.createdAt.toISOString(), r.id],
+    (r) => r,
+  );
+  return { data: await viewOrders(scope, page.data), nextCursor: page.nextCursor };
 }
 
 /** draft → open: a verified company's order with a future bid deadline becomes visible and biddable. */
-export async function publishOrder(db: Database, actor: Actor, id: string, now: Date, expectedVersion?: number): Promise<OrderView> {
-  requireOrderOwner(actor, await findVisibleOrder(db, actor, id));
+export async function publishOrder(
+  scope: Scope,
+  input: { id: string; expectedVersion?: number },
+): Promise<Order> {
+  const { db, actor, now } = scope;
+  await findOwnOrder(scope, input.id);
   requireVerified(actor);
   const row = await transition(db, {
     table: orders,
     entityType: "order",
-    id,
+    id: input.id,
     action: "publish",
     from: ["draft"],
     to: "open",
     actor,
     now,
-    expectedVersion,
+    expectedVersion: input.expectedVersion,
     guard: (o) => {
       if (o.bidDeadline <= now) throw invalidField("bidDeadline", "must be in the future to publish");
     },
     set: { publishedAt: now, updatedAt: now },
   });
-  return (await viewOrders(db, [row], now))[0];
+  return viewOrder(scope, row);
 }
 
 /** The company cancels its order from draft, open or evaluation. */
 export async function cancelOrder(
-  db: Database,
-  actor: Actor,
-  id: string,
-  reason: string,
-  now: Date,
-  expectedVersion?: number,
-): Promise<OrderView> {
-  requireOrderOwner(actor, await findVisibleOrder(db, actor, id));
+  scope: Scope,
+  input: { id: string; reason: string; expectedVersion?: number },
+): Promise<Order> {
+  const { db, actor, now } = scope;
+  await findOwnOrder(scope, input.id);
   const row = await transition(db, {
     table: orders,
     entityType: "order",
-    id,
+    id: input.id,
     action: "cancel",
     from: ["draft", "open", "evaluation"],
     to: "cancelled",
     actor,
     now,
-    expectedVersion,
-    set: { cancelReason: reason, updatedAt: now },
-    data: { reason },
+    expectedVersion: input.expectedVersion,
+    set: { cancelReason: input.reason, updatedAt: now },
+    data: { reason: input.reason },
   });
-  return (await viewOrders(db, [row], now))[0];
+  return viewOrder(scope, row);
 }
 
-/** The sweep: persists `evaluation` for open orders whose bid deadline has passed. Returns how many moved. */
-export async function closeBidding({ db, clock }: JobDeps): Promise<number> {
-  const now = clock.now();
-  const due = await db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.status, "open"), lte(orders.bidDeadline, now)));
-  let moved = 0;
-  for (const { id } of due) {
-    try {
-      await transition(db, { table: orders, entityType: "order", id, action: "close_bidding", from: ["open"], to: "evaluation", actor: null, now, set: { updatedAt: now } });
-      moved++;
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === "invalid_state")) throw err; // already moved by a concurrent sweep
-    }
+/** Instants in one canonical form, so "+08:00" and "Z" spellings of one moment compare equal. */
+function normalise(patch: OrderPatch): OrderPatch {
+  const out = { ...patch };
+  if (out.enquiryDeadline) out.enquiryDeadline = new Date(out.enquiryDeadline).toISOString();
+  if (out.bidDeadline) out.bidDeadline = new Date(out.bidDeadline).toISOString();
+  if (out.location) out.location = { ...out.location, district: out.location.district ?? null };
+  return out;
+}
+
+function changesOf(before: OrderInput, after: OrderInput, fields: (keyof OrderInput)[]) {
+  return fields
+    .filter((f) => JSON.stringify(before[f] ?? null) !== JSON.stringify(after[f] ?? null))
+    .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
+}
+
+/**
+ * Applies a PATCH under If-Match. While open it is an amendment: recorded with what changed, and every
+ * submitted bid is flagged `needsReconfirmation`.
+ * @example await updateOrder(scope, { id: "ord_…", expectedVersion: 3, patch: { headcountMax: 25 } });
+ */
+export async function updateOrder(
+  scope: Scope,
+  input: { id: string; expectedVersion: number; patch: OrderPatch },
+): Promise<Order> {
+  const { db, actor, now } = scope;
+  const { id, expectedVersion, patch } = input;
+  const row = await findOwnOrder(scope, id);
+  const status = effectiveStatus(row, now);
+  if (status !== "draft" && status !== "open") {
+    throw new AppError(
+      "invalid_state",
+      `Order ${id} is ${status}; only draft and open orders can be changed`,
+    );
   }
-  return moved;
+  if (row.version !== expectedVersion)
+    throw new AppError("precondition_failed", `Order ${id} is at version ${row.version}`);
+  const before = toOrderInput(
+    row,
+    (await loadGrouped(db, orderSkills, orderSkills.orderId, [id])).get(id) ?? [],
+  );
+  const after: OrderInput = { ...before, ...normalise(patch) };
+  await checkOrder(db, after);
+  if (status === "open" && new Date(after.bidDeadline).getTime() - now.getTime() < AMENDMENT_NOTICE_MS) {
+    throw new AppError(
+      "invalid_state",
+      "An open order can be amended only while bidDeadline is at least 72 h away; extend bidDeadline in the same amendment",
+      { errors: [{ path: "bidDeadline", message: "must be at least 72 h after now for an amendment" }] },
+    );
+  }
+  const changes = changesOf(before, after, Object.keys(patch) as (keyof OrderInput)[]);
+  if (changes.length === 0) return viewOrder(scope, row);
+
+  const updated = await db.transaction(async (tx) => {
+    const next = await updateVersioned(tx, {
+      table: orders,
+      entityType: "order",
+      id,
+      action: status === "open" ? "amend" : "edit",
+      expectedVersion,
+      set: { ...orderColumns(after), updatedAt: now },
+      actor,
+      now,
+      data: { fields: changes.map((c) => c.field) },
+    });
+    if (patch.requiredSkills)
+      await replaceChildren(tx, orderSkills, orderSkills.orderId, id, skillRows(id, after));
+    if (status === "open") {
+      await tx.insert(orderAmendments).values({
+        id: newId("amd"),
+        orderId: id,
+        version: next.version,
+        changes,
+        amendedBy: actor.userId,
+        amendedAt: now,
+      });
+      await tx
+        .update(bids)
+        .set({ needsReconfirmation: true, updatedAt: now })
+        .where(and(eq(bids.orderId, id), eq(bids.status, "submitted")));
+    }
+    return next;
+  });
+  return viewOrder(scope, updated);
+}
+
+/** The amendment history of an order, oldest first, for everyone who can see the order. */
+export async function listAmendments(scope: Scope, input: { id: string } & PageQuery) {
+  const order = await findVisibleOrder(scope, input.id);
+  const { after, orderBy } = keyset(
+    { sortBy: orderAmendments.version, id: orderAmendments.id, direction: "asc" },
+    input.cursor,
+  );
+  const rows = await scope.db
+    .select()
+    .from(orderAmendments)
+    .where(and(eq(orderAmendments.orderId, input.id), after))
+    .orderBy(...orderBy)
+    .limit(input.limit + 1);
+  const showEditor = isBureau(scope.actor) || scope.actor.orgId === order.companyOrgId;
+  return toPage(
+    rows,
+    input.limit,
+    (r) => [r.version, r.id],
+    (r) => toAmendment(r, order.companyOrgId, showEditor),
+  );
 }

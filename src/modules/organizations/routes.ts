@@ -1,8 +1,9 @@
 /** HTTP routes of organisations: listing, verification, suspension, members and accreditations. */
-import { createRoute, z } from "@hono/zod-openapi";
-import { authenticate } from "../../platform/auth";
-import { bearer, createRouter, idParam, json, jsonBody, problems, setEtag } from "../../platform/http";
+import { z } from "@hono/zod-openapi";
+import { createRouter, defineRoute, json, jsonBody, optionalIfMatch, tagged } from "../../platform/http";
 import { pageQuery, pageSchema } from "../../platform/pagination";
+import { idParam } from "../../platform/schemas";
+import { scopeOf } from "../../platform/scope";
 import {
   accreditationSchema,
   accreditBodySchema,
@@ -17,117 +18,136 @@ import * as service from "./service";
 const tags = ["Organizations"];
 const params = idParam("org");
 
-const listRoute = createRoute({
+const listOrganizationsRoute = defineRoute({
+  operationId: "listOrganizations",
+  auth: "bearer",
   method: "get",
   path: "/organizations",
   tags,
-  security: bearer,
-  summary: "List organisations",
-  description: "The bureau sees every organisation (filter by `kind`, `status`); others see verified organisations' public summaries.",
-  request: { query: orgListQuery.extend(pageQuery) },
-  responses: { 200: json(pageSchema(organizationSchema), "A page of organisations"), ...problems(400, 401) },
+  summary: "List organisations, newest first",
+  description:
+    "The bureau sees every organisation (filter by `kind`, `status`); others see verified organisations' public summaries.",
+  request: { query: orgListQuery },
+  responses: { 200: json(pageSchema(organizationSchema), "A page of organisations") },
 });
 
-const getRoute = createRoute({
+const getOrganizationRoute = defineRoute({
+  operationId: "getOrganization",
+  auth: "bearer",
+  errors: [404],
   method: "get",
   path: "/organizations/{id}",
   tags,
-  security: bearer,
   summary: "Get an organisation",
   request: { params },
-  responses: { 200: json(organizationSchema, "The organisation"), ...problems(401, 404) },
+  responses: { 200: json(organizationSchema, "The organisation", { etag: true }) },
 });
 
-const verifyRoute = createRoute({
+const verifyOrganizationRoute = defineRoute({
+  operationId: "verifyOrganization",
+  auth: "bearer",
+  ifMatch: "optional",
+  errors: [403, 404, 409],
   method: "post",
   path: "/organizations/{id}/verify",
   tags,
-  security: bearer,
   summary: "Verify (or reinstate) an organisation — bureau",
+  description: "`pending → verified`, or `suspended → verified`.",
   request: { params },
-  responses: { 200: json(organizationSchema, "Verified"), ...problems(401, 403, 404, 409) },
+  responses: { 200: json(organizationSchema, "Verified", { etag: true }) },
 });
 
-const suspendRoute = createRoute({
+const suspendOrganizationRoute = defineRoute({
+  operationId: "suspendOrganization",
+  auth: "bearer",
+  ifMatch: "optional",
+  errors: [403, 404, 409],
   method: "post",
   path: "/organizations/{id}/suspend",
   tags,
-  security: bearer,
   summary: "Suspend an organisation — bureau",
-  description: "Its users' tokens stop working at once.",
+  description: "Every session of its users is revoked at once; reinstating it later does not revive them.",
   request: { params, body: jsonBody(suspendBodySchema, { reason: "Business licence revoked" }) },
-  responses: { 200: json(organizationSchema, "Suspended"), ...problems(400, 401, 403, 404, 409) },
+  responses: { 200: json(organizationSchema, "Suspended", { etag: true }) },
 });
 
-const addMemberRoute = createRoute({
+const addMemberRoute = defineRoute({
+  operationId: "addMember",
+  auth: "bearer",
+  errors: [403, 404, 409],
   method: "post",
   path: "/organizations/{id}/members",
   tags,
-  security: bearer,
   summary: "Add a user to an organisation — its admin",
-  request: { params, body: jsonBody(memberBodySchema, { email: "wang.fang@zhiyuan.example.cn", password: "another-long-password", displayName: "Wang Fang", role: "member" }) },
-  responses: { 201: json(z.object({ user: userSchema }), "Created"), ...problems(400, 401, 403, 404, 409) },
+  request: {
+    params,
+    body: jsonBody(memberBodySchema, {
+      email: "wang.fang@zhiyuan.example.cn",
+      password: "another-long-password",
+      displayName: "Wang Fang",
+    }),
+  },
+  responses: { 201: json(z.object({ user: userSchema }), "Created") },
 });
 
-const accreditRoute = createRoute({
+const accreditRoute = defineRoute({
+  operationId: "accredit",
+  auth: "bearer",
+  errors: [403, 404, 409],
   method: "post",
   path: "/organizations/{id}/accreditations",
   tags,
-  security: bearer,
   summary: "Accredit a provider or assessor for an occupation — bureau",
   description: "Accrediting again for the same occupation renews `validUntil`.",
-  request: { params, body: jsonBody(accreditBodySchema, { occupationCode: "ai_engineer", validUntil: "2028-12-31" }) },
-  responses: { 201: json(accreditationSchema, "Accredited"), ...problems(400, 401, 403, 404, 409) },
+  request: {
+    params,
+    body: jsonBody(accreditBodySchema, { occupationCode: "ai_engineer", validUntil: "2032-12-31" }),
+  },
+  responses: { 201: json(accreditationSchema, "Accredited") },
 });
 
-const listAccreditationsRoute = createRoute({
+const listAccreditationsRoute = defineRoute({
+  operationId: "listAccreditations",
+  auth: "bearer",
+  errors: [403, 404],
   method: "get",
   path: "/organizations/{id}/accreditations",
   tags,
-  security: bearer,
   summary: "List an organisation's accreditations — bureau, or the provider/assessor itself",
-  request: { params },
-  responses: { 200: json(z.object({ data: z.array(accreditationSchema) }), "Accreditations"), ...problems(401, 403, 404) },
+  request: { params, query: pageQuery },
+  responses: { 200: json(pageSchema(accreditationSchema), "A page of accreditations, by occupation code") },
 });
 
 export const organizationsRouter = createRouter()
-  .openapi(listRoute, async (c) => {
-    const actor = await authenticate(c);
-    return c.json(await service.listOrganizations(c.var.services.db, actor, c.req.valid("query")), 200);
+  .openapi(listOrganizationsRoute, async (c) =>
+    c.json(await service.listOrganizations(await scopeOf(c), c.req.valid("query")), 200),
+  )
+  .openapi(getOrganizationRoute, async (c) =>
+    c.json(tagged(c, await service.getOrganization(await scopeOf(c), c.req.valid("param"))), 200),
+  )
+  .openapi(verifyOrganizationRoute, async (c) => {
+    const scope = await scopeOf(c);
+    const input = { id: c.req.valid("param").id, expectedVersion: optionalIfMatch(c) };
+    return c.json(tagged(c, await service.verifyOrganization(scope, input)), 200);
   })
-  .openapi(getRoute, async (c) => {
-    const actor = await authenticate(c);
-    const org = await service.getOrganization(c.var.services.db, actor, c.req.valid("param").id);
-    if (org.version) setEtag(c, org.version);
-    return c.json(org, 200);
-  })
-  .openapi(verifyRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const org = await service.verifyOrganization(db, actor, c.req.valid("param").id, clock.now());
-    if (org.version) setEtag(c, org.version);
-    return c.json(org, 200);
-  })
-  .openapi(suspendRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    const org = await service.suspendOrganization(db, actor, c.req.valid("param").id, c.req.valid("json").reason, clock.now());
-    if (org.version) setEtag(c, org.version);
-    return c.json(org, 200);
+  .openapi(suspendOrganizationRoute, async (c) => {
+    const scope = await scopeOf(c);
+    const input = {
+      id: c.req.valid("param").id,
+      reason: c.req.valid("json").reason,
+      expectedVersion: optionalIfMatch(c),
+    };
+    return c.json(tagged(c, await service.suspendOrganization(scope, input)), 200);
   })
   .openapi(addMemberRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, hasher, clock } = c.var.services;
-    const user = await service.addMember(db, hasher, actor, c.req.valid("param").id, c.req.valid("json"), clock.now());
-    return c.json({ user }, 201);
+    const input = { orgId: c.req.valid("param").id, member: c.req.valid("json") };
+    return c.json({ user: await service.addMember(await scopeOf(c), input) }, 201);
   })
   .openapi(accreditRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    return c.json(await service.accredit(db, actor, c.req.valid("param").id, c.req.valid("json"), clock.now()), 201);
+    const input = { orgId: c.req.valid("param").id, ...c.req.valid("json") };
+    return c.json(await service.accredit(await scopeOf(c), input), 201);
   })
   .openapi(listAccreditationsRoute, async (c) => {
-    const actor = await authenticate(c);
-    const { db, clock } = c.var.services;
-    return c.json({ data: await service.listAccreditations(db, actor, c.req.valid("param").id, clock.now()) }, 200);
+    const input = { orgId: c.req.valid("param").id, ...c.req.valid("query") };
+    return c.json(await service.listAccreditations(await scopeOf(c), input), 200);
   });

@@ -1,8 +1,8 @@
 /** Zod schemas of occupations and skills. */
 import { z } from "@hono/zod-openapi";
-import type { occupations, skills } from "../../db/schema";
-import { SECTORS } from "../../db/schema";
-import { text } from "../../platform/schemas";
+import { type occupations, SECTORS, type skills } from "../../db/schema";
+import { pageQuery } from "../../platform/pagination";
+import { atLeastOneField, idOf, occupationCode, text } from "../../platform/schemas";
 
 export const sectorSchema = z.enum(SECTORS);
 const name = text(200);
@@ -16,7 +16,16 @@ export const occupationSchema = z
     sector: sectorSchema,
     version: z.number().int(),
   })
-  .openapi("Occupation");
+  .openapi("Occupation", {
+    example: {
+      code: "ai_engineer",
+      nameEn: "AI engineering technician",
+      nameZh: "人工智能工程技术人员",
+      nationalCode: "2-02-10-09",
+      sector: "ai",
+      version: 1,
+    },
+  });
 
 export const skillSchema = z
   .object({
@@ -27,11 +36,20 @@ export const skillSchema = z
     sector: sectorSchema,
     version: z.number().int(),
   })
-  .openapi("Skill");
+  .openapi("Skill", {
+    example: {
+      id: "skl_deep_learning",
+      nameEn: "Deep learning",
+      nameZh: "深度学习",
+      parentId: "skl_machine_learning",
+      sector: "ai",
+      version: 1,
+    },
+  });
 
 export const newOccupationSchema = z
   .strictObject({
-    code: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, "lowercase letters, digits and _").openapi({ example: "quantum_engineer" }),
+    code: occupationCode.openapi({ example: "quantum_engineer" }),
     nameEn: name,
     nameZh: name,
     nationalCode: z.string().trim().max(20).nullable().optional(),
@@ -39,31 +57,35 @@ export const newOccupationSchema = z
   })
   .openapi("NewOccupation");
 
-const nonEmpty = (patch: object) => Object.keys(patch).length > 0;
-
-export const occupationPatchSchema = newOccupationSchema
-  .omit({ code: true })
-  .partial()
-  .strict()
-  .refine(nonEmpty, "send at least one field to change")
-  .openapi("OccupationPatch");
+export const occupationPatchSchema = atLeastOneField(
+  newOccupationSchema.omit({ code: true }).partial(),
+).openapi("OccupationPatch");
 
 export const newSkillSchema = z
   .strictObject({
     nameEn: name,
     nameZh: name,
-    parentId: z.string().min(1).max(64).nullable().optional(),
+    parentId: idOf("skl").nullable().optional(),
     sector: sectorSchema,
   })
   .openapi("NewSkill");
 
-export const skillPatchSchema = newSkillSchema.partial().strict().refine(nonEmpty, "send at least one field to change").openapi("SkillPatch");
+export const skillPatchSchema = atLeastOneField(newSkillSchema.partial()).openapi("SkillPatch");
 
-export const skillListQuery = z.object({
-  parentId: z.string().max(64).optional().openapi({ description: "Children of this skill" }),
+export const occupationListQuery = pageQuery.extend({ sector: sectorSchema.optional() });
+
+export const skillListQuery = pageQuery.extend({
+  parentId: idOf("skl").optional().openapi({ description: "Children of this skill" }),
   sector: sectorSchema.optional(),
-  occupationCode: z.string().max(64).optional().openapi({ description: "Skills of the occupation's sector" }),
+  occupationCode: occupationCode.optional().openapi({ description: "Skills of the occupation's sector" }),
 });
+
+export type NewOccupation = z.infer<typeof newOccupationSchema>;
+export type OccupationPatch = z.infer<typeof occupationPatchSchema>;
+export type NewSkill = z.infer<typeof newSkillSchema>;
+export type SkillPatch = z.infer<typeof skillPatchSchema>;
+export type OccupationListQuery = z.infer<typeof occupationListQuery>;
+export type SkillListQuery = z.infer<typeof skillListQuery>;
 
 export const toOccupation = (r: typeof occupations.$inferSelect): z.infer<typeof occupationSchema> => ({
   code: r.code,

@@ -1,12 +1,12 @@
 /** Demo training programs and cohorts of Beijing providers, created through the services; deterministic. */
-import { createCohort, moveCohort } from "../../modules/cohorts/service";
-import { createProgram } from "../../modules/programs/service";
-import type { Actor } from "../../platform/actor";
-import { DAY, HOUR } from "../../platform/clock";
-import type { Database } from "../client";
-import { prng } from "../../platform/prng";
-import { seededSkillId } from "./taxonomy";
-import { OCCUPATIONS, SKILLS } from "./taxonomy-data";
+import { seededSkillId } from "../db/seed/taxonomy";
+import { OCCUPATIONS, SKILLS } from "../db/seed/taxonomy-data";
+import { createCohort, moveCohort } from "../modules/cohorts/service";
+import { createProgram } from "../modules/programs/service";
+import type { Actor } from "../platform/actor";
+import { DAY, HOUR } from "../platform/clock";
+import { prng } from "../platform/prng";
+import type { ScopeAt } from "./scope";
 
 const PROGRAM_COUNT = 20;
 const DISTRICTS = ["Haidian", "Chaoyang", "Daxing", "Changping", "Fengtai", "Shunyi"] as const;
@@ -57,15 +57,14 @@ const CATALOG: Record<string, [string, string, number][]> = {
   ],
 };
 
-
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Seeds 20 programs spread over the providers' accredited occupations and 2 cohorts each (some in training).
- * @example const { programIds, cohortIds } = await seedDemoPrograms(db, [{ actor, occupations: ["ai_engineer"] }], now);
+ * @example const { programIds, cohortIds } = await seedDemoPrograms(as, [{ actor, occupations: ["ai_engineer"] }], now);
  */
 export async function seedDemoPrograms(
-  db: Database,
+  as: ScopeAt,
   providers: { actor: Actor; occupations: string[] }[],
   now: Date,
 ): Promise<{ programIds: string[]; cohortIds: string[] }> {
@@ -93,25 +92,20 @@ export async function seedDemoPrograms(
     const technical = occupation.nationalCode?.startsWith("2-") ?? false;
     const cohortCapacity = rnd.pick(CAPACITIES);
     const createdAt = new Date(now.getTime() - (PROGRAM_COUNT - i) * 6 * HOUR);
-    const program = await createProgram(
-      db,
-      actor,
-      {
-        title,
-        description: `${durationWeeks}-week ${shortName} programme in Beijing: ${taught.length} core skills, project work with partner employers, and assessment for the ${occupation.nameZh} certificate.`,
-        occupationCode,
-        skills: taught,
-        durationWeeks,
-        mode: rnd.pick(MODES),
-        city: "Beijing",
-        cohortCapacity,
-        pricePerTraineeFen: rnd.int(30, 250) * 10_000,
-        certification: technical
-          ? { type: "professional_technical_grade", level: rnd.int(1, 3) }
-          : { type: "vocational_skill_level", level: rnd.int(3, 4) },
-      },
-      createdAt,
-    );
+    const program = await createProgram(as(actor, createdAt), {
+      title,
+      description: `${durationWeeks}-week ${shortName} programme in Beijing: ${taught.length} core skills, project work with partner employers, and assessment for the ${occupation.nameZh} certificate.`,
+      occupationCode,
+      skills: taught,
+      durationWeeks,
+      mode: rnd.pick(MODES),
+      city: "Beijing",
+      cohortCapacity,
+      pricePerTraineeFen: rnd.int(30, 250) * 10_000,
+      certification: technical
+        ? { type: "professional_technical_grade", level: rnd.int(1, 3) }
+        : { type: "vocational_skill_level", level: rnd.int(3, 4) },
+    });
     programIds.push(program.id);
 
     for (let k = 0; k < 2; k++) {
@@ -119,25 +113,20 @@ export async function seedDemoPrograms(
       const readyDate = isoDate(
         new Date(now.getTime() + (running ? rnd.int(30, 60) : rnd.int(60, 180)) * DAY),
       );
-      const cohort = await createCohort(
-        db,
-        actor,
-        {
-          programId: program.id,
-          name: `${shortName} ${readyDate.slice(0, 7)} class ${k + 1}`,
-          size: rnd.int(Math.ceil(cohortCapacity * 0.4), cohortCapacity),
-          readyDate,
-          city: "Beijing",
-          district: rnd.pick(DISTRICTS),
-          skills: taught.map((s) => ({
-            skillId: s.skillId,
-            level: Math.max(1, s.level - rnd.int(0, 1)),
-            share: rnd.int(60, 95) / 100,
-          })),
-        },
-        createdAt,
-      );
-      if (running) await moveCohort(db, actor, cohort.id, "start", undefined, now);
+      const cohort = await createCohort(as(actor, createdAt), {
+        programId: program.id,
+        name: `${shortName} ${readyDate.slice(0, 7)} class ${k + 1}`,
+        size: rnd.int(Math.ceil(cohortCapacity * 0.4), cohortCapacity),
+        readyDate,
+        city: "Beijing",
+        district: rnd.pick(DISTRICTS),
+        skills: taught.map((s) => ({
+          skillId: s.skillId,
+          level: Math.max(1, s.level - rnd.int(0, 1)),
+          share: rnd.int(60, 95) / 100,
+        })),
+      });
+      if (running) await moveCohort(as(actor, now), { id: cohort.id, action: "start" });
       cohortIds.push(cohort.id);
     }
   }
