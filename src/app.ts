@@ -103,6 +103,7 @@ export function createApp(deps: AppDeps) {
     info: {
       title: "OrderBridge API",
       version: "1.0.0",
+      license: { name: "Apache-2.0", url: "https://www.apache.org/licenses/LICENSE-2.0" },
       description:
         "Order-based training marketplace: companies order trained digital-technology talent, providers bid programs and cohorts, the bureau verifies and approves. Errors are RFC 9457 problem+json with a `code`.",
     },

@@ -93,6 +93,19 @@ async function postCreated(t: TestContext, path: string, token: string, body: un
   return res.body;
 }
 
+/** Drafts an `orderBody(overrides)` order as `token`'s company; fails the test unless it is created. */
+export function createOrder(t: TestContext, token: string, overrides: Record<string, unknown> = {}) {
+  return postCreated(t, "/v1/orders", token, orderBody(t.clock.now(), overrides));
+}
+
+/** Drafts and publishes an order as `token`'s (verified) company; fails the test unless both succeed. */
+export async function publishedOrder(t: TestContext, token: string, overrides: Record<string, unknown> = {}) {
+  const order = await createOrder(t, token, overrides);
+  const res = await t.call("POST", `/v1/orders/${order.id}/publish`, { token });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
 /** Offers a `programBody(overrides)` program as `token`'s provider; fails the test unless it is created. */
 export function createProgram(t: TestContext, token: string, overrides: Record<string, unknown> = {}) {
   return postCreated(t, "/v1/programs", token, programBody(overrides));

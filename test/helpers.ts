@@ -59,9 +59,13 @@ let emailCounter = 0;
 export const freshEmail = (tag = "user") =>
   `${tag}.${Date.now().toString(36)}.${emailCounter++}@test.orderbridge.cn`;
 
+/** The clocks of this file's live contexts and where each started; `test/setup.ts` resets them before each test. */
+export const liveClocks = new Map<ManualClock, string>();
+
 /** Builds a test context: database, clock, app, and fixture helpers that go through the HTTP API. */
 export async function createTestContext(start = "2026-03-02T01:00:00Z") {
   const clock = new ManualClock(start);
+  liveClocks.set(clock, start);
   const handle = await openTestDatabase();
   try {
     await prepareDatabase(handle, clock.now());

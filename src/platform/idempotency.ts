@@ -9,6 +9,9 @@ import { AppError } from "./errors";
 // Session routes are not replayed: a stored login response would keep a bearer token in clear text.
 const NOT_REPLAYED = new Set(["/v1/auth/login", "/v1/auth/logout"]);
 
+/** The response headers a replay returns as they were first sent. */
+const REPLAYED_HEADERS = ["Content-Type", "ETag", "Location"] as const;
+
 /** How long a key is remembered; the housekeeping job forgets older ones. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -39,14 +42,21 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     }
     if (previous.status === null)
       throw new AppError("conflict", "A request with this Idempotency-Key is in progress");
-    c.header("Idempotent-Replayed", "true");
-    return c.json(previous.body as object, previous.status as 200);
+    return new Response(previous.body === null ? null : JSON.stringify(previous.body), {
+      status: previous.status,
+      headers: { ...previous.headers, "Idempotent-Replayed": "true", "X-Request-Id": c.get("requestId") },
+    });
   }
 
   await next();
   if (c.res.status < 500 && c.res.headers.get("content-type")?.includes("json")) {
     const body = await c.res.clone().json();
-    await db.update(idempotencyKeys).set({ status: c.res.status, body }).where(where);
+    const headers: Record<string, string> = {};
+    for (const name of REPLAYED_HEADERS) {
+      const value = c.res.headers.get(name);
+      if (value !== null) headers[name] = value;
+    }
+    await db.update(idempotencyKeys).set({ status: c.res.status, body, headers }).where(where);
   } else {
     await db.delete(idempotencyKeys).where(where); // a failure may be retried with the same key
   }

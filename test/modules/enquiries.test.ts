@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY } from "../../src/platform/clock";
-import { orderBody } from "../fixtures";
+import { orderBody, publishedOrder } from "../fixtures";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
@@ -14,12 +14,7 @@ beforeAll(async () => {
   company = await t.org("company");
   asker = await t.org("provider", { accredit: ["ai_engineer"] });
   rival = await t.org("provider", { accredit: ["ai_engineer"] });
-  const created = await t.call("POST", "/v1/orders", {
-    token: company.token,
-    body: orderBody(t.clock.now()),
-  });
-  orderId = created.body.id;
-  await t.call("POST", `/v1/orders/${orderId}/publish`, { token: company.token });
+  orderId = (await publishedOrder(t, company.token)).id;
 });
 afterAll(() => t.close());
 

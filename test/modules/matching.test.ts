@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortBody, orderBody, programBody } from "../fixtures";
+import { cohortBody, orderBody, programBody, publishedOrder } from "../fixtures";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
@@ -24,8 +24,7 @@ beforeAll(async () => {
   provider = await t.org("provider", { accredit: ["ai_engineer"] });
   rival = await t.org("provider", { accredit: ["ai_engineer"] });
   const now = t.clock.now();
-  orderId = (await post("/v1/orders", company.token, orderBody(now))).id;
-  await post(`/v1/orders/${orderId}/publish`, company.token, undefined);
+  orderId = (await publishedOrder(t, company.token)).id;
 
   const program = await post("/v1/programs", provider.token, programBody());
   const rivalProgram = await post(
@@ -144,28 +143,17 @@ describe("GET /v1/cohorts/{id}/matches", () => {
   });
 
   it("leaves out orders with an essential skill the cohort lacks, keeps those whose essentials it holds", async () => {
-    const now = t.clock.now();
-    const nlp = await post(
-      "/v1/orders",
-      company.token,
-      orderBody(now, {
-        requiredSkills: [
-          { skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: true },
-        ],
-      }),
-    );
-    await post(`/v1/orders/${nlp.id}/publish`, company.token, undefined);
-    const optional = await post(
-      "/v1/orders",
-      company.token,
-      orderBody(now, {
-        requiredSkills: [
-          { skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: false },
-          { skillId: "skl_computer_vision", minLevel: 3, weight: 3, essential: true },
-        ],
-      }),
-    );
-    await post(`/v1/orders/${optional.id}/publish`, company.token, undefined);
+    const nlp = await publishedOrder(t, company.token, {
+      requiredSkills: [
+        { skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: true },
+      ],
+    });
+    const optional = await publishedOrder(t, company.token, {
+      requiredSkills: [
+        { skillId: "skl_natural_language_processing", minLevel: 2, weight: 3, essential: false },
+        { skillId: "skl_computer_vision", minLevel: 3, weight: 3, essential: true },
+      ],
+    });
     const res = await t.call("GET", `/v1/cohorts/${cohort.full}/matches?limit=100`, {
       token: provider.token,
     });

@@ -4,7 +4,7 @@ import { auditLog, bids, programs } from "../../src/db/schema";
 import { runScheduledWork } from "../../src/jobs";
 import { DAY, HOUR } from "../../src/platform/clock";
 import { createLogger } from "../../src/platform/logger";
-import { orderBody } from "../fixtures";
+import { createOrder, orderBody, publishedOrder } from "../fixtures";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
@@ -20,17 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function draft(token = company.token, overrides: Record<string, unknown> = {}) {
-  const res = await t.call("POST", "/v1/orders", { token, body: orderBody(t.clock.now(), overrides) });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
-async function published(overrides: Record<string, unknown> = {}) {
-  const order = await draft(company.token, overrides);
-  const res = await t.call("POST", `/v1/orders/${order.id}/publish`, { token: company.token });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body;
-}
+const draft = (token = company.token, overrides: Record<string, unknown> = {}) =>
+  createOrder(t, token, overrides);
+const published = (overrides: Record<string, unknown> = {}) => publishedOrder(t, company.token, overrides);
 /** Bids have no routes yet (the bids issue adds them): place a submitted one directly. */
 async function submittedBid(orderId: string, providerOrgId: string) {
   const now = t.clock.now();

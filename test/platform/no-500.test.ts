@@ -1,16 +1,36 @@
-/** Every documented route, fed malformed ids, bodies, queries and headers, answers 4xx — never a 500. */
+/**
+ * Every documented route, fed malformed ids, bodies, queries and headers, answers 4xx — never a 500 — and every
+ * status it answers is one its operation documents.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../helpers";
 
+interface Route {
+  method: string;
+  path: string;
+}
+
 let t: TestContext;
-let routes: { method: string; path: string }[];
+let routes: Route[];
 let tokens: string[];
+let documented: Map<string, Set<string>>;
+/** What the routes answered: "METHOD /template" → statuses. */
+const seen = new Map<string, Set<number>>();
 
 beforeAll(async () => {
   t = await createTestContext();
   const doc = (await t.call("GET", "/openapi.json")).body;
-  routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+  const paths = doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  routes = Object.entries(paths).flatMap(([path, ops]) =>
     Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })),
+  );
+  documented = new Map(
+    Object.entries(paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => [
+        `${method.toUpperCase()} ${path}`,
+        new Set(Object.keys(op.responses)),
+      ]),
+    ),
   );
   tokens = [
     await t.bureau(),
@@ -52,48 +72,48 @@ const BAD_QUERIES = [
   "limit=5&limit=6",
 ];
 
+const concrete = (route: Route, id = "ord_missing") => route.path.replace(/\{[^}]+\}/g, id);
+
 async function expectNo500(
-  method: string,
+  route: Route,
   path: string,
   init: { token?: string; body?: string; headers?: Record<string, string> },
 ) {
-  const res = await t.call(method, path, init);
-  expect(
-    res.status,
-    `${method} ${path} ${init.body ?? ""} → ${res.status} ${JSON.stringify(res.body)}`,
-  ).toBeLessThan(500);
+  const res = await t.call(route.method, path, init);
+  const key = `${route.method} ${route.path}`;
+  seen.set(key, (seen.get(key) ?? new Set()).add(res.status));
+  const what = `${route.method} ${path} ${(init.body ?? "").slice(0, 80)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+  expect(res.status, what).toBeLessThan(500);
   if (res.status >= 400) expect(res.body.requestId).toBeTruthy();
 }
 
 describe("no 500 from malformed input", () => {
   it("malformed path ids on every route", async () => {
-    for (const { method, path } of routes) {
-      if (!path.includes("{")) continue;
+    for (const route of routes) {
+      if (!route.path.includes("{")) continue;
+      const body = route.method === "GET" ? undefined : "{}";
       for (const id of BAD_IDS) {
-        for (const token of tokens)
-          await expectNo500(method, path.replace(/\{[^}]+\}/g, id), {
-            token,
-            body: method === "GET" ? undefined : "{}",
-          });
+        for (const token of tokens) await expectNo500(route, concrete(route, id), { token, body });
       }
     }
   });
 
   it("malformed bodies on every route that takes one", async () => {
-    for (const { method, path } of routes) {
-      if (method === "GET") continue;
-      const concrete = path.replace(/\{[^}]+\}/g, "ord_missing");
+    for (const route of routes) {
+      if (route.method === "GET") continue;
       for (const body of BAD_BODIES) {
-        for (const token of tokens)
-          await expectNo500(method, concrete, { token, body, headers: { "If-Match": '"1"' } });
+        for (const token of tokens) {
+          await expectNo500(route, concrete(route), { token, body, headers: { "If-Match": '"1"' } });
+        }
       }
     }
   });
 
   it("malformed queries and headers on every list", async () => {
-    for (const { method, path } of routes) {
-      if (method !== "GET" || path.includes("{")) continue;
-      for (const query of BAD_QUERIES) await expectNo500("GET", `${path}?${query}`, { token: tokens[0] });
+    for (const route of routes) {
+      if (route.method !== "GET" || route.path.includes("{")) continue;
+      for (const query of BAD_QUERIES)
+        await expectNo500(route, `${route.path}?${query}`, { token: tokens[0] });
     }
     const odd: Record<string, string>[] = [
       { "If-Match": 'W/""' },
@@ -105,13 +125,31 @@ describe("no 500 from malformed input", () => {
       { Authorization: "Bearer \u00ff" },
       { "X-Request-Id": "x".repeat(1000) },
     ];
+    const patchSkill = { method: "PATCH", path: "/v1/skills/{id}" };
+    const createOrder = { method: "POST", path: "/v1/orders" };
     for (const headers of odd) {
-      await expectNo500("PATCH", "/v1/skills/skl_python_programming", {
-        token: tokens[0],
-        body: '{"nameEn":"Python"}',
-        headers,
-      });
-      await expectNo500("POST", "/v1/orders", { token: tokens[1], body: "{}", headers });
+      const body = '{"nameEn":"Python"}';
+      await expectNo500(patchSkill, "/v1/skills/skl_python_programming", { token: tokens[0], body, headers });
+      await expectNo500(createOrder, "/v1/orders", { token: tokens[1], body: "{}", headers });
+    }
+  });
+
+  it("anonymous calls and oversized bodies on every route", async () => {
+    const huge = JSON.stringify("x".repeat(1024 * 1024));
+    for (const route of routes) {
+      await expectNo500(route, concrete(route), {});
+      if (route.method !== "GET") await expectNo500(route, concrete(route), { token: tokens[0], body: huge });
+    }
+  });
+
+  it("documents every status the routes answered", () => {
+    expect(seen.size).toBe(routes.length);
+    for (const [route, statuses] of seen) {
+      for (const status of statuses) {
+        expect(documented.get(route)?.has(String(status)), `${route} answered ${status}, undocumented`).toBe(
+          true,
+        );
+      }
     }
   });
 });

@@ -26,6 +26,8 @@ export const idempotencyKeys = pgTable(
     requestHash: text("request_hash").notNull(),
     status: integer("status"),
     body: jsonb("body"),
+    /** The replayed response headers: Content-Type, ETag, Location. */
+    headers: jsonb("headers").$type<Record<string, string>>(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
