@@ -39,8 +39,3 @@ export function newId(prefix: IdPrefix): string {
   if (bits > 0) out += ALPHABET[(acc << (5 - bits)) & 31];
   return `${prefix}_${out}`;
 }
-
-/** Whether a string is plausibly an id of the given type (cheap guard before a lookup). */
-export function isId(value: string, prefix: IdPrefix): boolean {
-  return value.startsWith(`${prefix}_`) && value.length <= 64;
-}
