@@ -1,5 +1,4 @@
 /** createApp(deps): the whole HTTP API from injected dependencies, identical on Node and Workers. */
-import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -15,6 +14,7 @@ import { programsRouter } from "./modules/programs/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import type { Clock } from "./platform/clock";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
+import { type DocsAssets, docsRouter } from "./platform/docs";
 import { createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
@@ -28,13 +28,15 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   logger: Logger;
+  /** The files of the `/docs` UI: from node_modules on Node, from the static assets on Workers. */
+  docsAssets: DocsAssets;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Builds the OrderBridge API.
- * @example const app = createApp({ db, hasher: nativeHasher, clock: systemClock, config, logger });
+ * @example const app = createApp({ db, hasher: nativeHasher, clock: systemClock, config, logger, docsAssets: nodeDocsAssets });
  */
 export function createApp(deps: AppDeps) {
   const app = createRouter();
@@ -54,7 +56,13 @@ export function createApp(deps: AppDeps) {
   app.use(async (c, next) => {
     const db = deps.db ?? c.env?.db;
     if (!db) throw new AppError("unavailable", "No database configured");
-    c.set("services", { db, hasher: deps.hasher, clock: deps.clock, config: deps.config, logger: deps.logger });
+    c.set("services", {
+      db,
+      hasher: deps.hasher,
+      clock: deps.clock,
+      config: deps.config,
+      logger: deps.logger,
+    });
     await next();
   });
   app.use(
@@ -68,7 +76,16 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/*", idempotency);
 
   app.route("/", healthRouter);
-  for (const router of [authRouter, organizationsRouter, taxonomyRouter, ordersRouter, programsRouter, cohortsRouter, matchingRouter]) app.route("/v1", router);
+  for (const router of [
+    authRouter,
+    organizationsRouter,
+    taxonomyRouter,
+    ordersRouter,
+    programsRouter,
+    cohortsRouter,
+    matchingRouter,
+  ])
+    app.route("/v1", router);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -85,7 +102,7 @@ export function createApp(deps: AppDeps) {
     },
     servers: [{ url: "/" }],
   });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "OrderBridge API" }));
+  app.route("/", docsRouter(deps.docsAssets, "/openapi.json"));
 
   app.notFound((c) => {
     throw new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`);
@@ -96,15 +113,29 @@ export function createApp(deps: AppDeps) {
     if (err instanceof HTTPException) {
       appError = fromHttpException(err);
     } else if (isDataException(err)) {
-      appError = new AppError("validation_failed", "A value in the request cannot be stored (e.g. a NUL character)");
+      appError = new AppError(
+        "validation_failed",
+        "A value in the request cannot be stored (e.g. a NUL character)",
+      );
     } else {
-      deps.logger.error("unhandled error", { requestId: requestIdValue, error: String(err), stack: (err as Error)?.stack });
-      appError = new AppError("internal", "An internal error occurred; quote the requestId when reporting it");
+      deps.logger.error("unhandled error", {
+        requestId: requestIdValue,
+        error: String(err),
+        stack: (err as Error)?.stack,
+      });
+      appError = new AppError(
+        "internal",
+        "An internal error occurred; quote the requestId when reporting it",
+      );
     }
     const problem = problemOf(appError, requestIdValue);
     return new Response(JSON.stringify(problem), {
       status: problem.status,
-      headers: { "Content-Type": "application/problem+json", "X-Request-Id": requestIdValue, ...appError.headers },
+      headers: {
+        "Content-Type": "application/problem+json",
+        "X-Request-Id": requestIdValue,
+        ...appError.headers,
+      },
     });
   });
   return app;

@@ -8,6 +8,7 @@ import { openPglite } from "../src/db/pglite";
 import { createBureauUser } from "../src/modules/auth/service";
 import { usccCheckCharacter } from "../src/modules/organizations/uscc";
 import { ManualClock } from "../src/platform/clock";
+import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger } from "../src/platform/logger";
 import { nativeHasher } from "../src/platform/password-node";
 
@@ -67,7 +68,14 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
     throw err;
   }
   const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES) });
-  const app = createApp({ db: handle.db, hasher: nativeHasher, clock, config, logger: createLogger("silent") });
+  const app = createApp({
+    db: handle.db,
+    hasher: nativeHasher,
+    clock,
+    config,
+    logger: createLogger("silent"),
+    docsAssets: nodeDocsAssets,
+  });
 
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
     const headers: Record<string, string> = { ...opts.headers };

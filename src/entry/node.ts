@@ -5,6 +5,7 @@ import { loadNodeConfig } from "../config";
 import { DEMO_PASSWORD, seedDemo } from "../db/seed/demo";
 import { runScheduledWork } from "../jobs";
 import { systemClock } from "../platform/clock";
+import { nodeDocsAssets } from "../platform/docs-assets-node";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
 import { bootstrapBureau, openNodeDatabase } from "./node-runtime";
@@ -15,9 +16,17 @@ const clock = systemClock;
 const handle = await openNodeDatabase(config, clock);
 await bootstrapBureau(handle, config, clock, logger);
 
-const demo = !config.DATABASE_URL && config.DEMO ? await seedDemo(handle.db, nativeHasher, clock.now()) : null;
+const demo =
+  !config.DATABASE_URL && config.DEMO ? await seedDemo(handle.db, nativeHasher, clock.now()) : null;
 
-const app = createApp({ db: handle.db, hasher: nativeHasher, clock, config, logger });
+const app = createApp({
+  db: handle.db,
+  hasher: nativeHasher,
+  clock,
+  config,
+  logger,
+  docsAssets: nodeDocsAssets,
+});
 const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
   const base = `http://localhost:${port}`;
   const lines = [
@@ -29,7 +38,9 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
     lines.push(`  Demo data seeded. Log in with POST ${base}/v1/auth/login, password "${DEMO_PASSWORD}":`);
     for (const login of demo) lines.push(`    ${login.role.padEnd(9)} ${login.email}`);
   } else if (!config.DATABASE_URL && config.DEMO) {
-    lines.push(`  Demo data present (password "${DEMO_PASSWORD}"), e.g. bureau@demo.orderbridge.cn, company1@demo.orderbridge.cn, provider1@demo.orderbridge.cn`);
+    lines.push(
+      `  Demo data present (password "${DEMO_PASSWORD}"), e.g. bureau@demo.orderbridge.cn, company1@demo.orderbridge.cn, provider1@demo.orderbridge.cn`,
+    );
   }
   console.log(lines.join("\n"));
 });

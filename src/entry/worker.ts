@@ -4,10 +4,13 @@ import { parseConfig } from "../config";
 import { openPostgres } from "../db/client";
 import { runScheduledWork } from "../jobs";
 import { systemClock } from "../platform/clock";
+import type { DocsAssets } from "../platform/docs";
 import { createLogger } from "../platform/logger";
 import { portableHasher } from "../platform/password";
 
 interface WorkerEnv {
+  /** The static assets of wrangler.toml's [assets]: the /docs UI files, copied from swagger-ui-dist at build. */
+  ASSETS: Fetcher;
   HYPERDRIVE?: { connectionString: string };
   DATABASE_URL?: string;
   [key: string]: unknown;
@@ -21,14 +24,29 @@ function connectionString(env: WorkerEnv): string {
   return url;
 }
 
+// The assets binding answers only the Worker (run_worker_first), so the app sets every header itself.
+const workersDocsAssets = (assets: Fetcher): DocsAssets => ({
+  read: async (file) => {
+    const res = await assets.fetch(`https://assets.invalid/${file}`);
+    return res.ok ? res.body : null;
+  },
+});
+
 // Hyperdrive pools connections at the edge; each request opens a small client and closes it after responding.
-const openForRequest = (env: WorkerEnv) => openPostgres(connectionString(env), { max: 5, fetch_types: false });
+const openForRequest = (env: WorkerEnv) =>
+  openPostgres(connectionString(env), { max: 5, fetch_types: false });
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     if (!app) {
       const config = parseConfig(env);
-      app = createApp({ hasher: portableHasher, clock: systemClock, config, logger: createLogger(config.LOG_LEVEL) });
+      app = createApp({
+        hasher: portableHasher,
+        clock: systemClock,
+        config,
+        logger: createLogger(config.LOG_LEVEL),
+        docsAssets: workersDocsAssets(env.ASSETS),
+      });
     }
     const handle = openForRequest(env);
     try {
@@ -41,6 +59,8 @@ export default {
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const handle = openForRequest(env);
     const logger = createLogger(parseConfig(env).LOG_LEVEL);
-    ctx.waitUntil(runScheduledWork({ db: handle.db, clock: systemClock, logger }).finally(() => handle.close()));
+    ctx.waitUntil(
+      runScheduledWork({ db: handle.db, clock: systemClock, logger }).finally(() => handle.close()),
+    );
   },
 };
