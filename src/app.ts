@@ -18,6 +18,7 @@ import { type DocsAssets, docsRouter } from "./platform/docs";
 import { createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
+import { OPENAPI_PATH, type OpenApiDocument, openApiDocument } from "./platform/openapi";
 import type { PasswordHasher } from "./platform/password";
 import { isDataException } from "./platform/db-errors";
 
@@ -87,22 +88,13 @@ export function createApp(deps: AppDeps) {
   ])
     app.route("/v1", router);
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
-    type: "http",
-    scheme: "bearer",
-    description: "A token from `POST /v1/auth/login`",
+  // Built on first request, when every route is registered; the routes never change afterwards.
+  let document: OpenApiDocument | undefined;
+  app.get(OPENAPI_PATH, (c) => {
+    document ??= openApiDocument(app);
+    return c.json(document);
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "OrderBridge API",
-      version: "1.0.0",
-      description:
-        "Order-based training marketplace: companies order trained digital-technology talent, providers bid programs and cohorts, the bureau verifies and approves. Errors are RFC 9457 problem+json with a `code`.",
-    },
-    servers: [{ url: "/" }],
-  });
-  app.route("/", docsRouter(deps.docsAssets, "/openapi.json"));
+  app.route("/", docsRouter(deps.docsAssets, OPENAPI_PATH));
 
   app.notFound((c) => {
     throw new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`);
