@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Workers smoke test: runs the real Worker under `wrangler dev` (workerd) against a fresh PostgreSQL database and
 # drives the foundation through HTTP: register a company -> bureau verifies it -> the company sees itself verified.
+# It also loads /docs and every file the page loads, which the Worker serves from its static assets.
 #
 # Usage: bash .ci/worker-smoke.sh          (from anywhere; needs node_modules and a local PostgreSQL)
 # Env:   PGHOST/PGPORT/PGUSER              PostgreSQL to use (default 127.0.0.1:5432, postgres, trust auth)
@@ -124,6 +125,9 @@ expect() {
   log "ok   $method $path -> $STATUS ($((t1 - t0)) ms)"
 }
 
+# header NAME -> the value of a header of the last response (case-insensitive name), or nothing.
+header() { tr -d '\r' <"$HEADERS" | awk -v name="$(echo "$1" | tr '[:upper:]' '[:lower:]')" -F': ' 'tolower($1)==name{sub(/^[^:]*: /, ""); print}'; }
+
 assert_eq() { # assert_eq WHAT ACTUAL EXPECTED
   if [[ "$2" != "$3" ]]; then
     echo "FAIL: $1 is '$2', expected '$3'; last response:" >&2
@@ -200,6 +204,31 @@ expect GET /health 200
 assert_eq "health.status" "$(jget "$BODY" .status)" ok
 assert_eq "health.database" "$(jget "$BODY" .database)" ok
 expect GET /openapi.json 200
+
+# The API reference comes from the Worker itself (swagger-ui-dist through the ASSETS binding), never from a CDN:
+# the page and every file it loads are same-origin, and the vendor files are the installed package's bytes.
+expect GET /docs 200
+assert_eq "/docs content-type" "$(header content-type)" "text/html; charset=UTF-8"
+assert_eq "/docs X-Content-Type-Options" "$(header x-content-type-options)" nosniff
+CSP=$(header content-security-policy)
+[[ "$CSP" == *"default-src 'none'"* && "$CSP" == *"script-src 'self'"* && "$CSP" != *http* ]] ||
+  die "/docs Content-Security-Policy is not same-origin only: $CSP"
+log "ok   /docs Content-Security-Policy allows only the origin: $CSP"
+grep -q 'data-openapi-url="/openapi.json"' "$BODY" || die "/docs does not point at /openapi.json"
+mapfile -t DOCS_FILES < <(grep -oE '(src|href)="[^"]*"' "$BODY" | sed -E 's/^(src|href)="//; s/"$//' | grep -v '^data:')
+((${#DOCS_FILES[@]} >= 3)) || die "/docs loads ${#DOCS_FILES[@]} files, expected the stylesheet and two scripts"
+for file in "${DOCS_FILES[@]}"; do
+  [[ "$file" == /* && "$file" != //* ]] || die "/docs loads $file, which is not a same-origin path"
+  expect GET "$file" 200
+  assert_eq "$file X-Content-Type-Options" "$(header x-content-type-options)" nosniff
+  case "$file" in
+  /docs/assets/*)
+    cmp -s "$BODY" "node_modules/swagger-ui-dist/${file##*/}" || die "$file differs from node_modules/swagger-ui-dist/${file##*/}"
+    assert_eq "$file Cache-Control" "$(header cache-control)" "public, max-age=31536000, immutable"
+    log "ok   $file is node_modules/swagger-ui-dist/${file##*/} ($(wc -c <"$BODY") bytes, served by the Worker)"
+    ;;
+  esac
+done
 expect GET /v1/me 401
 
 USCC=$(random_uscc)
@@ -211,7 +240,7 @@ assert_eq "registered organization.status" "$(jget "$BODY" .organization.status)
 # The same Idempotency-Key and body replay the first response (exercises the idempotency table on workerd).
 expect POST /v1/auth/register 201 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
 assert_eq "replayed organization.id" "$(jget "$BODY" .organization.id)" "$ORG_ID"
-assert_eq "Idempotent-Replayed header" "$(tr -d '\r' <"$HEADERS" | awk -F': ' 'tolower($1)=="idempotent-replayed"{print $2}')" true
+assert_eq "Idempotent-Replayed header" "$(header idempotent-replayed)" true
 
 # The bureau user's hash was made by the CLI (native @node-rs/argon2); workerd verifies it with pure-JS argon2id.
 expect POST /v1/auth/login 200 "{\"email\":\"$BUREAU_EMAIL\",\"password\":\"$BUREAU_PASSWORD\"}"

@@ -1,5 +1,4 @@
 /** createApp(deps): the whole HTTP API from injected dependencies, identical on Node and Workers. */
-import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
@@ -16,9 +15,11 @@ import { programsRouter } from "./modules/programs/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import type { Clock } from "./platform/clock";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
-import { CONTRACT_COMPONENTS, createRouter } from "./platform/http";
+import { type DocsAssets, docsRouter } from "./platform/docs";
+import { createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
+import { OPENAPI_PATH, type OpenApiDocument, openApiDocument } from "./platform/openapi";
 import type { PasswordHasher } from "./platform/password";
 import { isDataException } from "./platform/db-errors";
 
@@ -29,13 +30,15 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   logger: Logger;
+  /** The files of the `/docs` UI: from node_modules on Node, from the static assets on Workers. */
+  docsAssets: DocsAssets;
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Builds the OrderBridge API.
- * @example const app = createApp({ db, hasher: nativeHasher, clock: systemClock, config, logger });
+ * @example const app = createApp({ db, hasher: nativeHasher, clock: systemClock, config, logger, docsAssets: nodeDocsAssets });
  */
 export function createApp(deps: AppDeps) {
   const app = createRouter();
@@ -75,7 +78,7 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/*", idempotency);
 
   app.route("/", healthRouter);
-  const routers = [
+  for (const router of [
     authRouter,
     organizationsRouter,
     taxonomyRouter,
@@ -84,32 +87,16 @@ export function createApp(deps: AppDeps) {
     programsRouter,
     cohortsRouter,
     matchingRouter,
-  ];
-  for (const router of routers) app.route("/v1", router);
+  ])
+    app.route("/v1", router);
 
-  for (const [name, parameter] of Object.entries(CONTRACT_COMPONENTS.parameters)) {
-    app.openAPIRegistry.registerComponent("parameters", name, parameter);
-  }
-  for (const [name, header] of Object.entries(CONTRACT_COMPONENTS.headers)) {
-    app.openAPIRegistry.registerComponent("headers", name, header);
-  }
-  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
-    type: "http",
-    scheme: "bearer",
-    description: "A token from `POST /v1/auth/login`",
+  // Built on first request, when every route is registered; the routes never change afterwards.
+  let document: OpenApiDocument | undefined;
+  app.get(OPENAPI_PATH, (c) => {
+    document ??= openApiDocument(app);
+    return c.json(document);
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "OrderBridge API",
-      version: "1.0.0",
-      license: { name: "Apache-2.0", url: "https://www.apache.org/licenses/LICENSE-2.0" },
-      description:
-        "Order-based training marketplace: companies order trained digital-technology talent, providers bid programs and cohorts, the bureau verifies and approves. Errors are RFC 9457 problem+json with a `code`.",
-    },
-    servers: [{ url: "/" }],
-  });
-  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "OrderBridge API" }));
+  app.route("/", docsRouter(deps.docsAssets, OPENAPI_PATH));
 
   app.notFound((c) => {
     throw new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`);

@@ -9,6 +9,7 @@ import { createBureauUser } from "../src/modules/auth/service";
 import { usccCheckCharacter } from "../src/modules/organizations/uscc";
 import type { Actor } from "../src/platform/actor";
 import { ManualClock } from "../src/platform/clock";
+import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger } from "../src/platform/logger";
 import { nativeHasher } from "../src/platform/password-node";
 import { scopeFor } from "../src/platform/scope";
@@ -75,7 +76,7 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
   }
   const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES) });
   const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
-  const app = createApp({ ...services, clock });
+  const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets });
 
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
     const headers: Record<string, string> = { ...opts.headers };

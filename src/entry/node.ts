@@ -5,6 +5,7 @@ import { loadNodeConfig } from "../config";
 import { DEMO_PASSWORD, seedDemo } from "../demo/seed";
 import { runScheduledWork } from "../jobs";
 import { systemClock } from "../platform/clock";
+import { nodeDocsAssets } from "../platform/docs-assets-node";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
 import { bootstrapBureau, openNodeDatabase } from "./node-runtime";
@@ -18,7 +19,7 @@ await bootstrapBureau(handle, config, clock, logger);
 const services = { db: handle.db, hasher: nativeHasher, config, logger };
 const demo = !config.DATABASE_URL && config.DEMO ? await seedDemo(services, clock.now()) : null;
 
-const app = createApp({ ...services, clock });
+const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets });
 const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
   const base = `http://localhost:${port}`;
   const lines = [

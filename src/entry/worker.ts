@@ -4,10 +4,13 @@ import { parseConfig } from "../config";
 import { openPostgres } from "../db/client";
 import { runScheduledWork } from "../jobs";
 import { systemClock } from "../platform/clock";
+import type { DocsAssets } from "../platform/docs";
 import { createLogger } from "../platform/logger";
 import { portableHasher } from "../platform/password";
 
 interface WorkerEnv {
+  /** The static assets of wrangler.toml's [assets]: the /docs UI files, copied from swagger-ui-dist at build. */
+  ASSETS: Fetcher;
   HYPERDRIVE?: { connectionString: string };
   DATABASE_URL?: string;
   [key: string]: unknown;
@@ -20,6 +23,14 @@ function connectionString(env: WorkerEnv): string {
   if (!url) throw new Error("Configure a Hyperdrive binding named HYPERDRIVE or a DATABASE_URL secret");
   return url;
 }
+
+// The assets binding answers only the Worker (run_worker_first), so the app sets every header itself.
+const workersDocsAssets = (assets: Fetcher): DocsAssets => ({
+  read: async (file) => {
+    const res = await assets.fetch(`https://assets.invalid/${file}`);
+    return res.ok ? res.body : null;
+  },
+});
 
 // Hyperdrive pools connections at the edge; each request opens a small client and closes it after responding.
 const openForRequest = (env: WorkerEnv) =>
@@ -34,6 +45,7 @@ export default {
         clock: systemClock,
         config,
         logger: createLogger(config.LOG_LEVEL),
+        docsAssets: workersDocsAssets(env.ASSETS),
       });
     }
     const handle = openForRequest(env);

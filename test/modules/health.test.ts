@@ -3,6 +3,7 @@ import { createApp } from "../../src/app";
 import { parseConfig } from "../../src/config";
 import type { Database } from "../../src/db/client";
 import { ManualClock } from "../../src/platform/clock";
+import { nodeDocsAssets } from "../../src/platform/docs-assets-node";
 import { createLogger } from "../../src/platform/logger";
 import { nativeHasher } from "../../src/platform/password-node";
 import { type TestContext, createTestContext } from "../helpers";
@@ -31,6 +32,7 @@ describe("GET /health", () => {
       clock: new ManualClock(),
       config: parseConfig({}),
       logger: createLogger("silent"),
+      docsAssets: nodeDocsAssets,
     });
     const res = await app.request("/health");
     expect(res.status).toBe(503);

@@ -31,7 +31,7 @@ describe("OpenAPI document and reference", () => {
     expect(res.body.components.schemas).toHaveProperty("Problem");
   });
 
-  it("documents a success response for every operation, and bearer security on every authenticated one", async () => {
+  it("documents a success response for every operation, bearer security on every authenticated one, and `security: []` on public ones", async () => {
     const { paths } = (await t.call("GET", "/openapi.json")).body as {
       paths: Record<string, Record<string, Operation>>;
     };
