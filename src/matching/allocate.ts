@@ -45,7 +45,7 @@ export interface AllocationResult {
   /** Σ round(score·1e6) × headcount: the exact integer objective the solver maximised. */
   scaledObjective: number;
   underfilledOrders: UnderfilledOrder[];
-  stats: { orders: number; cohorts: number; pairs: number; augmentations?: number };
+  stats: { orders: number; cohorts: number; pairs: number; pivots?: number };
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -205,7 +205,7 @@ export function allocateOptimal(input: AllocationInput & { allowSplit?: boolean 
       orders: ps.orders.length,
       cohorts: ps.cohorts.length,
       pairs: keep,
-      augmentations: sol.stats.augmentations,
+      pivots: sol.stats.pivots,
     },
   };
 }

@@ -41,4 +41,4 @@ export {
   stableProblem,
 } from "./stable";
 export { type AssignmentSolution, solveAssignment } from "./assignment";
-export { type TransportProblem, type TransportSolution, solveTransport } from "./flow";
+export { type TransportOptions, type TransportProblem, type TransportSolution, solveTransport } from "./flow";
