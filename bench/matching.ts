@@ -15,7 +15,8 @@ import {
   stableProblem,
   topK,
 } from "../src/matching";
-import { pairSet, transportProblem } from "../src/matching/allocate";
+import { transportProblem } from "../src/matching/allocate";
+import { pairSet } from "../src/matching/pair-set";
 import { type CohortIndex, byScoreThenId } from "../src/matching/retrieval";
 import { combineRest, newScratch, skillsFast } from "../src/matching/kernels";
 import { prepareOrder } from "../src/matching/prepared";

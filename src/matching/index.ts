@@ -26,6 +26,7 @@ export {
 } from "./retrieval";
 export {
   type AllocationInput,
+  type AllocationProgress,
   type AllocationResult,
   SCORE_SCALE,
   allocateOptimal,

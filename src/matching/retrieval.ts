@@ -102,6 +102,11 @@ function scanList(idx: CohortIndex, p: PreparedOrder): Int32Array {
  * beat the current k-th score.
  */
 export function topK(idx: CohortIndex, order: MatchOrder, k: number): RankedMatch[] {
+  return topHits(idx, order, k).map((h) => ({ id: idx.store.candidates[h.item].id, score: h.score }));
+}
+
+/** `topK` as positions in the indexed candidate array (best first), for callers that work by index. */
+export function topHits(idx: CohortIndex, order: MatchOrder, k: number): { item: number; score: number }[] {
   if (k <= 0) return [];
   const p = prepareOrder(order, idx.vocab, idx.context, false);
   const list = p.occ < 0 ? EMPTY : scanList(idx, p);
@@ -129,7 +134,7 @@ export function topK(idx: CohortIndex, order: MatchOrder, k: number): RankedMatc
   } finally {
     for (let e = 0; e < nEnt; e++) head[p.entSkill[e]] = -1;
   }
-  return heap.sorted().map((h) => ({ id: store.candidates[h.item].id, score: h.score }));
+  return heap.sorted();
 }
 
 /** Index of open orders for cohort → orders queries. */
