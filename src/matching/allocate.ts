@@ -98,11 +98,17 @@ export function transportProblem(
  * @example allocateOptimal({ orders, cohorts, context, allowSplit: true, onProgress: (p) => job.report(p) })
  */
 export function allocateOptimal(input: AllocationInput & { allowSplit?: boolean }): AllocationResult {
-  const ps = pairSet(input);
-  const split = input.allowSplit === true;
+  return allocatePairSet(pairSet(input), input.allowSplit === true, input.onProgress);
+}
+
+/** `allocateOptimal` on a pair set already built (the step after retrieval). */
+export function allocatePairSet(
+  ps: PairSet,
+  split: boolean,
+  report?: AllocationInput["onProgress"],
+): AllocationResult {
   const { problem, sel, units } = transportProblem(ps, split);
   const keep = sel.length;
-  const report = input.onProgress;
   const sol = solveTransport(problem, {
     onProgress: report && ((done, total) => report({ phase: "solve", done, total })),
   });
