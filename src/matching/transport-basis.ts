@@ -1,5 +1,6 @@
 /** The flow network of a transportation problem with a greedy, strongly feasible starting basis. */
 import type { TransportProblem } from "./flow";
+import { auctionMatching } from "./auction";
 import { LOWER, type SimplexNetwork, TREE, UPPER } from "./network-simplex";
 
 /**
@@ -9,7 +10,8 @@ import { LOWER, type SimplexNetwork, TREE, UPPER } from "./network-simplex";
  * Every edge must have a positive capacity, and positive supply and capacity at its ends.
  *
  * The starting flow is greedy: edges by profit descending each take min(remaining supply, remaining capacity,
- * edge capacity). An edge left strictly between its bounds used up one of its ends, and no later edge can use that
+ * edge capacity). When every supply, capacity and edge capacity is 1 (whole cohorts), the edges of a near-optimal
+ * auction matching go first, which saves most of the (mostly degenerate) pivots such problems need. An edge left strictly between its bounds used up one of its ends, and no later edge can use that
  * end, so such edges form a forest and the flow is a basic solution. Tree: a node used up by an edge hangs below the
  * edge's other end (a left node only if the edge is not saturated; an edge that used up both ends serves the right
  * node); every other node hangs from T by its own arc. Following parent links leads to ever later edges, so there
@@ -48,7 +50,9 @@ export function transportNetwork(pr: TransportProblem): SimplexNetwork {
   for (let i = 0; i < L; i++) left[i] = pr.supply[i];
   for (let j = 0; j < R; j++) room[j] = pr.capacity[j];
   const usedUpBy = new Int32Array(L + R).fill(-1);
-  const order = byProfitDescending(edgeProfit);
+  const order = isUnit(pr)
+    ? matchedFirst(byProfitDescending(edgeProfit), auctionMatching(L, R, edgeFrom, edgeTo, edgeProfit))
+    : byProfitDescending(edgeProfit);
   for (let k = 0; k < m; k++) {
     const a = order[k];
     const i = edgeFrom[a];
@@ -108,4 +112,21 @@ function byProfitDescending(profit: Float64Array): Int32Array {
   const order = new Int32Array(m);
   for (let a = 0; a < m; a++) order[count[key[a]]++] = a;
   return order;
+}
+
+/** Whether every supply, capacity and edge capacity is 1: an assignment problem. */
+function isUnit(pr: TransportProblem): boolean {
+  for (let i = 0; i < pr.nLeft; i++) if (pr.supply[i] !== 1) return false;
+  for (let j = 0; j < pr.nRight; j++) if (pr.capacity[j] !== 1) return false;
+  for (let e = 0; e < pr.edgeCap.length; e++) if (pr.edgeCap[e] !== 1) return false;
+  return true;
+}
+
+/** `order` with the matched edges moved to the front, each part keeping its order. */
+function matchedFirst(order: Int32Array, matched: Uint8Array): Int32Array {
+  const out = new Int32Array(order.length);
+  let k = 0;
+  for (let i = 0; i < order.length; i++) if (matched[order[i]] === 1) out[k++] = order[i];
+  for (let i = 0; i < order.length; i++) if (matched[order[i]] === 0) out[k++] = order[i];
+  return out;
 }
