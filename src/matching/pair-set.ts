@@ -94,8 +94,15 @@ function pairsByIndex(
     score: new Float64Array(pairs.length),
     n: 0,
   };
+  // Pairs usually come grouped by order, so the last order looked up is reused.
+  let lastOrderId: string | undefined;
+  let lastOrder: number | undefined;
   for (const p of pairs) {
-    const o = orderIdx.get(p.orderId);
+    if (p.orderId !== lastOrderId) {
+      lastOrderId = p.orderId;
+      lastOrder = orderIdx.get(p.orderId);
+    }
+    const o = lastOrder;
     const c = cohortIdx.get(p.cohortId);
     if (o === undefined || c === undefined || !(p.score > 0)) continue;
     raw.c[raw.n] = c;
@@ -145,33 +152,35 @@ function grown(raw: RawPairs): RawPairs {
   return next;
 }
 
-/** Pairs sorted by (cohort, order) with two stable counting sorts, keeping the first of duplicates. */
+/**
+ * Pairs sorted by (cohort, order) with two stable counting sorts (by order, then by cohort) that carry the pairs
+ * along, so every read is in order and only writes scatter; then the first of each duplicate is kept.
+ */
 function sortedUnique(raw: RawPairs, nOrders: number, nCohorts: number) {
-  const byOrder = countingOrder(raw.o, raw.n, nOrders, null);
-  const sorted = countingOrder(raw.c, raw.n, nCohorts, byOrder);
-  const c = new Int32Array(raw.n);
-  const o = new Int32Array(raw.n);
-  const score = new Float64Array(raw.n);
+  const byOrder = countingSort(raw.o, raw.c, raw.score, raw.n, nOrders);
+  const sorted = countingSort(byOrder.second, byOrder.key, byOrder.score, raw.n, nCohorts);
+  const { key: c, second: o, score } = sorted;
   let n = 0;
   for (let k = 0; k < raw.n; k++) {
-    const p = sorted[k];
-    if (n > 0 && c[n - 1] === raw.c[p] && o[n - 1] === raw.o[p]) continue;
-    c[n] = raw.c[p];
-    o[n] = raw.o[p];
-    score[n++] = raw.score[p];
+    if (n > 0 && c[n - 1] === c[k] && o[n - 1] === o[k]) continue;
+    c[n] = c[k];
+    o[n] = o[k];
+    score[n++] = score[k];
   }
   return { c: c.slice(0, n), o: o.slice(0, n), score: score.slice(0, n) };
 }
 
-/** Positions (`within` order, or 0..n−1) stably sorted by `key`. */
-function countingOrder(key: Int32Array, n: number, keys: number, within: Int32Array | null): Int32Array {
+/** The first n (key, second, score) triples stably sorted by key in 0..keys−1. */
+function countingSort(key: Int32Array, second: Int32Array, score: Float64Array, n: number, keys: number) {
   const start = new Int32Array(keys + 1);
   for (let k = 0; k < n; k++) start[key[k] + 1]++;
   for (let v = 0; v < keys; v++) start[v + 1] += start[v];
-  const out = new Int32Array(n);
+  const out = { key: new Int32Array(n), second: new Int32Array(n), score: new Float64Array(n) };
   for (let k = 0; k < n; k++) {
-    const p = within ? within[k] : k;
-    out[start[key[p]]++] = p;
+    const at = start[key[k]]++;
+    out.key[at] = key[k];
+    out.second[at] = second[k];
+    out.score[at] = score[k];
   }
   return out;
 }
