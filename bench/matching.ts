@@ -3,13 +3,10 @@
  * matching, and a city-scale end-to-end run. `--json` prints one JSON object; `--dump DIR` keeps every allocation
  * instance as DIMACS `.min` with the objective OrderBridge found (see bench/instance-files.ts).
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  type TransportProblem,
-  allocateOptimal,
   blockingEntries,
   bruteForceTopK,
   buildCohortIndex,
@@ -17,48 +14,24 @@ import {
   type MatchOrder,
   type RankedMatch,
   solveAssignment,
-  solveTransport,
   stableProblem,
   topK,
 } from "../src/matching";
-import { transportProblem } from "../src/matching/allocate";
-import { pairSet } from "../src/matching/pair-set";
 import { type CohortIndex, byScoreThenId } from "../src/matching/retrieval";
 import { combineRest, newScratch, skillsFast } from "../src/matching/kernels";
 import { prepareOrder } from "../src/matching/prepared";
-import { writeDimacs, writeLpFiles, writeObjective } from "./instance-files";
-import { type LemonResult, lemonSolver } from "./lemon";
+import { type AllocationBench, allocationMarket, benchAllocation, benchCityScale } from "./allocation";
+import { log, now, pct, python, round } from "./bench-kit";
+import { lemonSolver } from "./lemon";
 import { market, rng, zipf } from "./synthetic";
 
 const json = process.argv.includes("--json");
-const log = (...a: unknown[]) => console.error(...a);
-const now = () => performance.now();
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const dir = mkdtempSync(join(tmpdir(), "ob-bench-"));
 const dumpAt = process.argv.indexOf("--dump");
 const dumpDir = dumpAt > 0 ? process.argv[dumpAt + 1] : null;
 if (dumpDir) mkdirSync(dumpDir, { recursive: true });
-/** Timed runs per measurement (OrderBridge and LEMON alike); the median is reported. */
-const RUNS = 5;
-const median = (xs: number[]) => pct(xs, 50);
-const lemon = lemonSolver(dir, log);
-
-function python(args: string[]): Record<string, number> | null {
-  try {
-    const out = execFileSync("python3", [join(import.meta.dirname, "reference.py"), ...args], {
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
-    return JSON.parse(out.trim().split("\n").pop() as string);
-  } catch (e) {
-    log(`SciPy reference unavailable: ${(e as Error).message.split("\n")[0]}`);
-    return null;
-  }
-}
+// Timed runs per measurement, OrderBridge and LEMON alike; the median is reported.
+const alloc: AllocationBench = { dir, dumpDir, lemon: lemonSolver(dir, log), runs: 5 };
 
 /** Brute force without the index: the same fast arithmetic over every candidate, no pruning. */
 function fullScan(idx: CohortIndex, order: MatchOrder, k: number): RankedMatch[] {
@@ -153,101 +126,6 @@ function benchAssignment() {
   };
 }
 
-/** Where an instance's `.min` goes: the dump directory when asked for, else the temporary one. */
-const instancePath = (name: string) => join(dumpDir ?? dir, name);
-
-/** LEMON and HiGHS on the same instance, and whether they found OrderBridge's objective. */
-function references(name: string, problem: TransportProblem, objective: number, lemonRuns: number) {
-  writeDimacs(`${instancePath(name)}.min`, problem, `${name} (bench/matching.ts)`);
-  if (dumpDir) writeObjective(`${instancePath(name)}.json`, name, objective);
-  const prefix = join(dir, `${name}-lp-`);
-  writeLpFiles(prefix, problem);
-  return referencesFor(`${instancePath(name)}.min`, prefix, objective, lemonRuns);
-}
-
-function referencesFor(minFile: string, lpPrefix: string, objective: number, lemonRuns: number) {
-  const lem: LemonResult | null = lemon ? lemon(minFile, lemonRuns) : null;
-  const ref = python(["lp", lpPrefix]);
-  return {
-    lemonMs: lem ? round(lem.ms, 1) : null,
-    lemonObjective: lem ? -lem.cost : null,
-    lemonAgree: lem ? lem.optimal && -lem.cost === objective : null,
-    referenceMs: ref ? round(ref.ms, 1) : null,
-    referenceObjective: ref ? ref.objective : null,
-    agree: ref ? Math.abs(ref.objective - objective) <= 1e-6 * Math.max(1, objective) : null,
-  };
-}
-
-/** The 10k × 10k allocation market and its top-50 candidate pairs (retrieved once for both instances). */
-function allocationMarket() {
-  const m = market(2);
-  const cohorts = Array.from({ length: 10_000 }, (_, i) => m.cohort(i));
-  const orders = Array.from({ length: 10_000 }, (_, i) => m.order(i));
-  const t = now();
-  const idx = buildCohortIndex(cohorts, m.context);
-  const pairs = orders.flatMap((o) =>
-    topK(idx, o, 50).map((h) => ({ orderId: o.id, cohortId: h.id, score: h.score })),
-  );
-  const retrievalMs = now() - t;
-  const ordersWithoutEssential = orders.filter((o) => !o.requiredSkills.some((s) => s.essential)).length;
-  return { context: m.context, cohorts, orders, pairs, retrievalMs, ordersWithoutEssential };
-}
-
-function benchAllocation(mk: ReturnType<typeof allocationMarket>, allowSplit: boolean) {
-  const { orders, cohorts, context, pairs } = mk;
-  const allocs: number[] = [];
-  let res = allocateOptimal({ orders, cohorts, context, pairs, allowSplit });
-  for (let r = 0; r < RUNS; r++) {
-    const t = now();
-    res = allocateOptimal({ orders, cohorts, context, pairs, allowSplit });
-    allocs.push(now() - t);
-  }
-  const { problem } = transportProblem(pairSet({ orders, cohorts, context, pairs }), allowSplit);
-  const solves: number[] = [];
-  let sol = solveTransport(problem);
-  for (let r = 0; r < RUNS; r++) {
-    const t = now();
-    sol = solveTransport(problem);
-    solves.push(now() - t);
-  }
-  const refs = references(`allocation-${allowSplit ? "split" : "whole"}`, problem, res.scaledObjective, RUNS);
-  return {
-    allowSplit,
-    cohorts: cohorts.length,
-    orders: orders.length,
-    ordersWithoutEssential: mk.ordersWithoutEssential,
-    edges: problem.edgeFrom.length,
-    components: sol.stats.components,
-    largestComponent: sol.stats.largestComponent,
-    pivots: sol.stats.pivots,
-    retrievalMs: round(mk.retrievalMs, 1),
-    ms: round(median(allocs), 1),
-    solveMs: round(median(solves), 1),
-    objective: res.scaledObjective,
-    scoreObjective: round(res.objective, 6),
-    ...refs,
-    lemonRatio: refs.lemonMs ? round(median(solves) / refs.lemonMs, 2) : null,
-    assignments: res.assignments.length,
-    underfilledOrders: res.underfilledOrders.length,
-  };
-}
-
-/** Runs bench/city-scale.ts in a child process (its own peak RSS), then the references on its instance. */
-function benchCityScale() {
-  const minFile = `${instancePath("city-scale-split")}.min`;
-  const lpPrefix = join(dir, "city-scale-split-lp-");
-  const out = execFileSync(
-    process.execPath,
-    [...process.execArgv, join(import.meta.dirname, "city-scale.ts"), "--min", minFile, "--lp", lpPrefix],
-    { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const city = JSON.parse(out.trim().split("\n").pop() as string);
-  if (dumpDir) writeObjective(`${instancePath("city-scale-split")}.json`, "city-scale-split", city.objective);
-  const refs = referencesFor(minFile, lpPrefix, city.objective, 3);
-  // The allocation phase (flow network, simplex, assignments) against LEMON's build + solve.
-  return { ...city, ...refs, lemonRatio: refs.lemonMs ? round(city.allocationMs / refs.lemonMs, 2) : null };
-}
-
 function benchStable() {
   const nP = 45_000;
   const nR = 6_400;
@@ -289,13 +167,13 @@ const assignment = benchAssignment();
 log("allocation market …");
 const allocMarket = allocationMarket();
 log("allocation …");
-const allocation = benchAllocation(allocMarket, true);
+const allocation = benchAllocation(alloc, allocMarket, true);
 log("allocation without split …");
-const allocationNoSplit = benchAllocation(allocMarket, false);
+const allocationNoSplit = benchAllocation(alloc, allocMarket, false);
 log("stable …");
 const stable = benchStable();
 log("city scale (child process) …");
-const cityScale = benchCityScale();
+const cityScale = benchCityScale(alloc);
 rmSync(dir, { recursive: true, force: true });
 const memoryMb = round(process.resourceUsage().maxRSS / 1024, 1);
 const report = {
