@@ -81,6 +81,7 @@ export function solveTransport(pr: TransportProblem, options: TransportOptions =
     stats.largestComponent = Math.max(stats.largestComponent, m);
     const net = transportNetwork(sub);
     for (let a = 0; a < m; a++) stats.greedyProfit += net.flow[a] * sub.edgeProfit[a];
+    // Pivots come to about m/10 on the benchmarks: p/(p + m/8) creeps toward the part's end without reaching it.
     const guess = Math.max(1, m / 8);
     const run = runNetworkSimplex(net, {
       onPivots: onProgress && ((p) => report(done + Math.floor((m * p) / (p + guess)))),
