@@ -9,9 +9,10 @@ const BIDS_PER_EDGE = 20;
  * A matching of left to right nodes by edges (`from[e]` → `to[e]`, earning `value[e]` > 0), where a left node may
  * also stay unmatched at value 0. Each unmatched left node bids for the right node with the best value − price,
  * raising that price by (best − second best + ε), with staying unmatched counting as a second best of 0; the left
- * node it outbids bids again. Prices start at 0 and only rise on matched right nodes, so unless it stops at the bid
- * cap the result is within ε per left node of the best matching (ε = 0.1% of the largest value). Deterministic: nodes bid in queue order and
- * ties go to the first edge. Returns 1 for each matched edge.
+ * node it outbids bids again. Prices start at 0 and only rise on matched right nodes, so the result is within ε per
+ * left node of the best matching (ε = 0.1% of the largest value). Close values can start long price wars, so after
+ * `maxBids` bids (by default 20 per edge) it stops with the matching it has, which is then only a good start.
+ * Deterministic: nodes bid in queue order and ties go to the first edge. Returns 1 for each matched edge.
  */
 export function auctionMatching(
   nLeft: number,
@@ -19,6 +20,7 @@ export function auctionMatching(
   from: Int32Array,
   to: Int32Array,
   value: Float64Array,
+  maxBids = BIDS_PER_EDGE * from.length,
 ): Uint8Array {
   const m = from.length;
   const start = new Int32Array(nLeft + 1);
@@ -42,7 +44,7 @@ export function auctionMatching(
     queue[tail++] = i;
     waiting++;
   }
-  let bidsLeft = BIDS_PER_EDGE * m;
+  let bidsLeft = maxBids;
   while (waiting > 0 && bidsLeft-- > 0) {
     const i = queue[head];
     head = head === nLeft ? 0 : head + 1;

@@ -41,7 +41,7 @@ function bestMatching(edges: { from: number; to: number; value: number }[]): num
 }
 
 describe("auctionMatching", () => {
-  it("returns a matching within ε per left node of the best one", () => {
+  it("returns a matching within ε per left node of the best one when bidding runs to the end", () => {
     fc.assert(
       fc.property(graph, ({ nLeft, nRight, edges }) => {
         const matched = auctionMatching(
@@ -50,6 +50,7 @@ describe("auctionMatching", () => {
           Int32Array.from(edges, (e) => e.from),
           Int32Array.from(edges, (e) => e.to),
           Float64Array.from(edges, (e) => e.value),
+          Number.POSITIVE_INFINITY,
         );
         const picked = edges.filter((_, e) => matched[e] === 1);
         expect(new Set(picked.map((e) => e.from)).size).toBe(picked.length);
@@ -59,6 +60,26 @@ describe("auctionMatching", () => {
         expect(total).toBeGreaterThanOrEqual(bestMatching(edges) - nLeft * eps);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("stopped at the bid cap, still returns a matching", () => {
+    fc.assert(
+      fc.property(graph, fc.integer({ min: 0, max: 5 }), ({ nLeft, nRight, edges }, maxBids) => {
+        const matched = auctionMatching(
+          nLeft,
+          nRight,
+          Int32Array.from(edges, (e) => e.from),
+          Int32Array.from(edges, (e) => e.to),
+          Float64Array.from(edges, (e) => e.value),
+          maxBids,
+        );
+        const picked = edges.filter((_, e) => matched[e] === 1);
+        expect(picked.length).toBeLessThanOrEqual(maxBids);
+        expect(new Set(picked.map((e) => e.from)).size).toBe(picked.length);
+        expect(new Set(picked.map((e) => e.to)).size).toBe(picked.length);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -89,7 +89,7 @@ describe("moveSubtree", () => {
           expectConsistent(t, n);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 
