@@ -1,10 +1,12 @@
-/** Matching benchmark: top-k retrieval, dense assignment, allocation flow and stable matching vs SciPy. */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+/**
+ * Matching benchmark: top-k retrieval, dense assignment, allocation flow (vs LEMON and SciPy's HiGHS), stable
+ * matching, and a city-scale end-to-end run. `--json` prints one JSON object; `--dump DIR` keeps every allocation
+ * instance as DIMACS `.min` with the objective OrderBridge found (see bench/instance-files.ts).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  allocateOptimal,
   blockingEntries,
   bruteForceTopK,
   buildCohortIndex,
@@ -15,34 +17,21 @@ import {
   stableProblem,
   topK,
 } from "../src/matching";
-import { pairSet, transportProblem } from "../src/matching/allocate";
 import { type CohortIndex, byScoreThenId } from "../src/matching/retrieval";
 import { combineRest, newScratch, skillsFast } from "../src/matching/kernels";
 import { prepareOrder } from "../src/matching/prepared";
+import { type AllocationBench, allocationMarket, benchAllocation, benchCityScale } from "./allocation";
+import { log, now, pct, python, round } from "./bench-kit";
+import { lemonSolver } from "./lemon";
 import { market, rng, zipf } from "./synthetic";
 
 const json = process.argv.includes("--json");
-const log = (...a: unknown[]) => console.error(...a);
-const now = () => performance.now();
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 const dir = mkdtempSync(join(tmpdir(), "ob-bench-"));
-
-function python(args: string[]): Record<string, number> | null {
-  try {
-    const out = execFileSync("python3", [join(import.meta.dirname, "reference.py"), ...args], {
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
-    return JSON.parse(out.trim().split("\n").pop() as string);
-  } catch (e) {
-    log(`SciPy reference unavailable: ${(e as Error).message.split("\n")[0]}`);
-    return null;
-  }
-}
+const dumpAt = process.argv.indexOf("--dump");
+const dumpDir = dumpAt > 0 ? process.argv[dumpAt + 1] : null;
+if (dumpDir) mkdirSync(dumpDir, { recursive: true });
+// Timed runs per measurement, OrderBridge and LEMON alike; the median is reported.
+const alloc: AllocationBench = { dir, dumpDir, lemon: lemonSolver(dir, log), runs: 5 };
 
 /** Brute force without the index: the same fast arithmetic over every candidate, no pruning. */
 function fullScan(idx: CohortIndex, order: MatchOrder, k: number): RankedMatch[] {
@@ -137,50 +126,6 @@ function benchAssignment() {
   };
 }
 
-function benchAllocation(allowSplit: boolean) {
-  const m = market(2);
-  const cohorts = Array.from({ length: 10_000 }, (_, i) => m.cohort(i));
-  const orders = Array.from({ length: 10_000 }, (_, i) => m.order(i));
-  let t = now();
-  const idx = buildCohortIndex(cohorts, m.context);
-  const pairs = orders.flatMap((o) =>
-    topK(idx, o, 50).map((h) => ({ orderId: o.id, cohortId: h.id, score: h.score })),
-  );
-  const retrievalMs = now() - t;
-  t = now();
-  const res = allocateOptimal({ orders, cohorts, context: m.context, pairs, allowSplit });
-  const ms = now() - t;
-  const { problem } = transportProblem(pairSet({ orders, cohorts, context: m.context, pairs }), allowSplit);
-  const prefix = join(dir, "lp-");
-  const bin = (name: string, a: Int32Array | Float64Array) =>
-    writeFileSync(prefix + name, new Uint8Array(a.buffer));
-  bin("from.bin", problem.edgeFrom);
-  bin("to.bin", problem.edgeTo);
-  bin("profit.bin", problem.edgeProfit);
-  bin("cap.bin", problem.edgeCap);
-  bin("supply.bin", Float64Array.from(problem.supply));
-  bin("capacity.bin", Float64Array.from(problem.capacity));
-  writeFileSync(`${prefix}meta.json`, JSON.stringify({ nLeft: problem.nLeft, nRight: problem.nRight }));
-  const ref = python(["lp", prefix]);
-  return {
-    allowSplit,
-    cohorts: cohorts.length,
-    orders: orders.length,
-    edges: problem.edgeFrom.length,
-    retrievalMs: round(retrievalMs, 1),
-    ms: round(ms, 1),
-    objective: res.scaledObjective,
-    scoreObjective: round(res.objective, 6),
-    referenceMs: ref ? round(ref.ms, 1) : null,
-    referenceObjective: ref ? ref.objective : null,
-    agree: ref
-      ? Math.abs(ref.objective - res.scaledObjective) <= 1e-6 * Math.max(1, res.scaledObjective)
-      : null,
-    assignments: res.assignments.length,
-    underfilledOrders: res.underfilledOrders.length,
-  };
-}
-
 function benchStable() {
   const nP = 45_000;
   const nR = 6_400;
@@ -219,12 +164,16 @@ log("top-k …");
 const topk = benchTopK();
 log("assignment …");
 const assignment = benchAssignment();
+log("allocation market …");
+const allocMarket = allocationMarket();
 log("allocation …");
-const allocation = benchAllocation(true);
+const allocation = benchAllocation(alloc, allocMarket, true);
 log("allocation without split …");
-const allocationNoSplit = benchAllocation(false);
+const allocationNoSplit = benchAllocation(alloc, allocMarket, false);
 log("stable …");
 const stable = benchStable();
+log("city scale (child process) …");
+const cityScale = benchCityScale(alloc);
 rmSync(dir, { recursive: true, force: true });
 const memoryMb = round(process.resourceUsage().maxRSS / 1024, 1);
 const report = {
@@ -233,6 +182,7 @@ const report = {
   allocation,
   allocationNoSplit,
   stable,
+  cityScale,
   memoryMb,
   totalSeconds: round((now() - started) / 1000, 1),
 };

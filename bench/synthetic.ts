@@ -31,8 +31,11 @@ const PARENTS = 12;
 const CHILDREN = 5;
 const CITIES = 30;
 
+/** Share of orders with no essential skill: retrieval must then consider every cohort of the occupation. */
+export const NO_ESSENTIAL_SHARE = 0.2;
+
 /** Generator of orders and cohorts sharing one taxonomy and city table. */
-export function market(seed: number) {
+export function market(seed: number, noEssentialShare = NO_ESSENTIAL_SHARE) {
   const r = rng(seed);
   const parentOf = new Map<string, string | null>();
   const sectorSkills: string[][] = [];
@@ -117,7 +120,7 @@ export function market(seed: number) {
         skillId,
         minLevel: int(1, 4),
         weight: int(1, 5),
-        essential: j === 0 && r() < 0.7,
+        essential: j === 0 && r() >= noEssentialShare,
       })),
       headcountMin: min,
       headcountMax: min + int(0, 60),

@@ -13,42 +13,24 @@
  * top-k cohorts per order from retrieval), so optimality is over that set.
  */
 import { type TransportProblem, solveTransport } from "./flow";
+import {
+  type AllocationInput,
+  type AllocationResult,
+  type PairSet,
+  type Pick,
+  SCORE_SCALE,
+  pairSet,
+  summarise,
+} from "./pair-set";
 import { buildCohortIndex, topK } from "./retrieval";
-import type {
-  Assignment,
-  CandidatePair,
-  MatchCandidate,
-  MatchOrder,
-  ScoreContext,
-  UnderfilledOrder,
-} from "./types";
+import type { CandidatePair, MatchCandidate, MatchOrder, ScoreContext } from "./types";
 
-/** Profits are integers (score × 1e6) so the flow is exact and comparable with an LP solver. */
-export const SCORE_SCALE = 1_000_000;
-
-/** Input shared by optimal and stable allocation. */
-export interface AllocationInput {
-  orders: MatchOrder[];
-  cohorts: MatchCandidate[];
-  context: ScoreContext;
-  /** Scored candidate pairs; computed by top-k retrieval per order when omitted. */
-  pairs?: CandidatePair[];
-  /** k for retrieval when `pairs` is omitted (default 50). */
-  k?: number;
-}
-
-/** Result of an allocation. */
-export interface AllocationResult {
-  assignments: Assignment[];
-  /** Σ score × headcount. */
-  objective: number;
-  /** Σ round(score·1e6) × headcount: the exact integer objective the solver maximised. */
-  scaledObjective: number;
-  underfilledOrders: UnderfilledOrder[];
-  stats: { orders: number; cohorts: number; pairs: number; augmentations?: number };
-}
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export {
+  type AllocationInput,
+  type AllocationProgress,
+  type AllocationResult,
+  SCORE_SCALE,
+} from "./pair-set";
 
 /**
  * The exact top-k cohorts of every order as scored pairs (the candidate set used by allocation).
@@ -67,83 +49,6 @@ export function candidatePairs(
   return out;
 }
 
-/** Orders and cohorts sorted by id with lookup maps, plus the valid deduplicated pairs sorted by (cohort, order). */
-export interface PairSet {
-  orders: MatchOrder[];
-  cohorts: MatchCandidate[];
-  orderIdx: Map<string, number>;
-  cohortIdx: Map<string, number>;
-  /** Pairs as (cohort index, order index, score), sorted. */
-  c: Int32Array;
-  o: Int32Array;
-  score: Float64Array;
-}
-
-/** Normalises the input so results do not depend on array order or duplicates. */
-export function pairSet(input: AllocationInput): PairSet {
-  const orders = [...input.orders].sort(byId);
-  const cohorts = [...input.cohorts].sort(byId);
-  const orderIdx = new Map(orders.map((o, i) => [o.id, i]));
-  const cohortIdx = new Map(cohorts.map((c, i) => [c.id, i]));
-  const raw = input.pairs ?? candidatePairs(orders, cohorts, input.context, input.k ?? 50);
-  const seen = new Set<number>();
-  const list: [number, number, number][] = [];
-  for (const p of raw) {
-    const o = orderIdx.get(p.orderId);
-    const c = cohortIdx.get(p.cohortId);
-    if (o === undefined || c === undefined || !(p.score > 0)) continue;
-    const key = c * orders.length + o;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    list.push([c, o, p.score]);
-  }
-  list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return {
-    orders,
-    cohorts,
-    orderIdx,
-    cohortIdx,
-    c: Int32Array.from(list, (x) => x[0]),
-    o: Int32Array.from(list, (x) => x[1]),
-    score: Float64Array.from(list, (x) => x[2]),
-  };
-}
-
-/** One allocated pair by sorted index. */
-export interface Pick {
-  o: number;
-  c: number;
-  score: number;
-  headcount: number;
-}
-
-/** Builds assignments (sorted by order id, cohort id), objective and underfilled orders. */
-export function summarise(
-  orders: MatchOrder[],
-  cohorts: MatchCandidate[],
-  picked: Pick[],
-): Omit<AllocationResult, "stats"> {
-  const filled = new Float64Array(orders.length);
-  const assignments: Assignment[] = [];
-  let objective = 0;
-  let scaledObjective = 0;
-  const sorted = [...picked].sort((a, b) => a.o - b.o || a.c - b.c);
-  for (const { o, c, score, headcount } of sorted) {
-    if (headcount <= 0) continue;
-    filled[o] += headcount;
-    objective += score * headcount;
-    scaledObjective += Math.round(score * SCORE_SCALE) * headcount;
-    assignments.push({ orderId: orders[o].id, cohortId: cohorts[c].id, headcount, score });
-  }
-  const underfilledOrders: UnderfilledOrder[] = [];
-  orders.forEach((o, i) => {
-    if (filled[i] < o.headcountMin) {
-      underfilledOrders.push({ orderId: o.id, headcount: filled[i], headcountMin: o.headcountMin });
-    }
-  });
-  return { assignments, objective, scaledObjective, underfilledOrders };
-}
-
 /**
  * The flow problem for a pair set: cohorts supply trainees (split) or one whole cohort (no split); `sel[i]` is
  * the pair behind edge i and `units[i]` the trainees a whole-cohort edge places.
@@ -153,45 +58,60 @@ export function transportProblem(
   split: boolean,
 ): { problem: TransportProblem; sel: Int32Array; units: Float64Array } {
   const m = ps.c.length;
-  const cap = new Float64Array(m);
-  const profit = new Float64Array(m);
+  const size = Float64Array.from(ps.cohorts, (c) => Math.max(0, c.size));
+  const room = Float64Array.from(ps.orders, (o) => Math.max(0, o.headcountMax));
+  const sel = new Int32Array(m);
+  const edgeFrom = new Int32Array(m);
+  const edgeTo = new Int32Array(m);
+  const edgeCap = new Float64Array(m);
+  const edgeProfit = new Float64Array(m);
   const units = new Float64Array(m);
-  const edges = new Int32Array(m);
   let keep = 0;
   for (let e = 0; e < m; e++) {
-    const h = Math.min(ps.cohorts[ps.c[e]].size, ps.orders[ps.o[e]].headcountMax);
+    const h = Math.min(size[ps.c[e]], room[ps.o[e]]);
     const p = Math.round(ps.score[e] * SCORE_SCALE);
     if (h <= 0 || p <= 0) continue;
-    edges[keep] = e;
-    cap[keep] = split ? h : 1;
+    sel[keep] = e;
+    edgeFrom[keep] = ps.c[e];
+    edgeTo[keep] = ps.o[e];
+    edgeCap[keep] = split ? h : 1;
+    edgeProfit[keep] = split ? p : p * h;
     units[keep] = h;
-    profit[keep] = split ? p : p * h;
     keep++;
   }
-  const sel = edges.slice(0, keep);
   const problem: TransportProblem = {
     nLeft: ps.cohorts.length,
     nRight: ps.orders.length,
-    supply: ps.cohorts.map((c) => (split ? Math.max(0, c.size) : 1)),
-    capacity: ps.orders.map((o) => (split ? Math.max(0, o.headcountMax) : 1)),
-    edgeFrom: Int32Array.from(sel, (e) => ps.c[e]),
-    edgeTo: Int32Array.from(sel, (e) => ps.o[e]),
-    edgeProfit: profit.slice(0, keep),
-    edgeCap: cap.slice(0, keep),
+    supply: split ? size : new Float64Array(size.length).fill(1),
+    capacity: split ? room : new Float64Array(room.length).fill(1),
+    edgeFrom: edgeFrom.slice(0, keep),
+    edgeTo: edgeTo.slice(0, keep),
+    edgeProfit: edgeProfit.slice(0, keep),
+    edgeCap: edgeCap.slice(0, keep),
   };
-  return { problem, sel, units: units.slice(0, keep) };
+  return { problem, sel: sel.slice(0, keep), units: units.slice(0, keep) };
 }
 
 /**
  * Maximises Σ score × headcount over the candidate pairs (see the module comment for both formulations).
- * @example allocateOptimal({ orders, cohorts, context, allowSplit: true }).objective
+ * `onProgress` hears the "retrieval" phase (when `pairs` is omitted) and then the "solve" phase.
+ * @example allocateOptimal({ orders, cohorts, context, allowSplit: true, onProgress: (p) => job.report(p) })
  */
 export function allocateOptimal(input: AllocationInput & { allowSplit?: boolean }): AllocationResult {
-  const ps = pairSet(input);
-  const split = input.allowSplit === true;
+  return allocatePairSet(pairSet(input), input.allowSplit === true, input.onProgress);
+}
+
+/** `allocateOptimal` on a pair set already built (the step after retrieval). */
+export function allocatePairSet(
+  ps: PairSet,
+  split: boolean,
+  report?: AllocationInput["onProgress"],
+): AllocationResult {
   const { problem, sel, units } = transportProblem(ps, split);
   const keep = sel.length;
-  const sol = solveTransport(problem);
+  const sol = solveTransport(problem, {
+    onProgress: report && ((done, total) => report({ phase: "solve", done, total })),
+  });
   const picked: Pick[] = [];
   for (let i = 0; i < keep; i++) {
     const e = sel[i];
@@ -205,7 +125,7 @@ export function allocateOptimal(input: AllocationInput & { allowSplit?: boolean 
       orders: ps.orders.length,
       cohorts: ps.cohorts.length,
       pairs: keep,
-      augmentations: sol.stats.augmentations,
+      pivots: sol.stats.pivots,
     },
   };
 }

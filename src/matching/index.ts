@@ -26,6 +26,7 @@ export {
 } from "./retrieval";
 export {
   type AllocationInput,
+  type AllocationProgress,
   type AllocationResult,
   SCORE_SCALE,
   allocateOptimal,
@@ -41,4 +42,4 @@ export {
   stableProblem,
 } from "./stable";
 export { type AssignmentSolution, solveAssignment } from "./assignment";
-export { type TransportProblem, type TransportSolution, solveTransport } from "./flow";
+export { type TransportOptions, type TransportProblem, type TransportSolution, solveTransport } from "./flow";

@@ -13,18 +13,40 @@ import type { CandidateStore, PreparedOrder } from "./prepared";
 
 /** Everything but skills, combined with a given skills score; identical arithmetic to `score`. */
 export function combineRest(p: PreparedOrder, st: CandidateStore, c: number, sk: number): number {
-  const sz = sizeScore(st.size[c], p.hmin, p.hmax);
-  const tm = timingScore(st.ready[c], p.due);
+  return combine(
+    p.w,
+    sk,
+    sizeScore(st.size[c], p.hmin, p.hmax),
+    timingScore(st.ready[c], p.due),
+    locationScore(tier(p, st, c)),
+    priceScore(st.price[c], p.budget),
+    st.track[c],
+  );
+}
+
+/** The five factors other than skills, in FACTORS order, so one candidate's bound and score share them. */
+export function restFactors(p: PreparedOrder, st: CandidateStore, c: number, out: Float64Array): void {
+  out[0] = sizeScore(st.size[c], p.hmin, p.hmax);
+  out[1] = timingScore(st.ready[c], p.due);
+  out[2] = locationScore(tier(p, st, c));
+  out[3] = priceScore(st.price[c], p.budget);
+  out[4] = st.track[c];
+}
+
+/** `combine` with factors from `restFactors`: the same floats as `combineRest`. */
+export function combineFactors(p: PreparedOrder, sk: number, f: Float64Array): number {
+  return combine(p.w, sk, f[0], f[1], f[2], f[3], f[4]);
+}
+
+function tier(p: PreparedOrder, st: CandidateStore, c: number): number {
   const sameCity = st.city[c] === p.city;
-  const tier = locationTier(
+  return locationTier(
     sameCity,
     p.hasDistrict,
     sameCity && p.hasDistrict && st.district[c] === p.district,
     p.remote,
     st.onsite[c] ? "onsite" : "online",
   );
-  const pr = priceScore(st.price[c], p.budget);
-  return combine(p.w, sk, sz, tm, locationScore(tier), pr, st.track[c]);
 }
 
 /** Scratch buffers reused across pairs. */
@@ -53,8 +75,10 @@ export function skillsFast(
   if (nReq === 0) return 1;
   if (p.impossible) return -1;
   const { credit, ok } = sc;
-  credit.fill(0, 0, nReq);
-  ok.fill(0, 0, nReq);
+  for (let r = 0; r < nReq; r++) {
+    credit[r] = 0;
+    ok[r] = 0;
+  }
   const dense = head instanceof Int32Array;
   for (let j = st.skStart[c], end = st.skStart[c + 1]; j < end; j++) {
     const s = st.skId[j];

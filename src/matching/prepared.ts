@@ -59,12 +59,26 @@ export interface CandidateStore {
   sig: Int32Array;
 }
 
-/** Builds a store; `grow` interns unseen strings (index build) or maps them to UNKNOWN (query side). */
+/** Rank of each candidate's id in ascending string order (fast when the array is already sorted by id). */
+export function idRanks(cands: { id: string }[]): Int32Array {
+  const order = Array.from({ length: cands.length }, (_, i) => i).sort((a, b) =>
+    cands[a].id < cands[b].id ? -1 : cands[a].id > cands[b].id ? 1 : 0,
+  );
+  const rank = new Int32Array(cands.length);
+  for (let r = 0; r < order.length; r++) rank[order[r]] = r;
+  return rank;
+}
+
+/**
+ * Builds a store; `grow` interns unseen strings (index build) or maps them to UNKNOWN (query side). `idRank`
+ * may be passed when the caller already knows the id ranks.
+ */
 export function buildStore(
   cands: MatchCandidate[],
   vocab: Vocab,
   ctx: ScoreContext,
   grow: boolean,
+  idRank: Int32Array = idRanks(cands),
 ): CandidateStore {
   const n = cands.length;
   const key = (it: Interner, s: string | null | undefined) =>
@@ -86,7 +100,7 @@ export function buildStore(
     skId: new Int32Array(nsk),
     skLevel: new Float64Array(nsk),
     skShare: new Float64Array(nsk),
-    idRank: new Int32Array(n),
+    idRank,
     sig: new Int32Array(4 * n),
   };
   let j = 0;
@@ -119,10 +133,6 @@ export function buildStore(
     }
   }
   st.skStart[n] = j;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) =>
-    cands[a].id < cands[b].id ? -1 : cands[a].id > cands[b].id ? 1 : 0,
-  );
-  for (let r = 0; r < n; r++) st.idRank[order[r]] = r;
   return st;
 }
 

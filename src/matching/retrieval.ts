@@ -1,12 +1,13 @@
 /** Exact top-k retrieval (order → cohorts, cohort → orders) over an occupation/skill index with score bounds. */
 import { score } from "./scoring";
 import { TopHeap } from "./top-heap";
-import { combineRest, newScratch, skillsBound, skillsFast } from "./kernels";
+import { combineFactors, combineRest, newScratch, restFactors, skillsBound, skillsFast } from "./kernels";
 import {
   type CandidateStore,
   type PreparedOrder,
   type Vocab,
   buildStore,
+  idRanks,
   newVocab,
   prepareOrder,
 } from "./prepared";
@@ -29,6 +30,8 @@ export interface CohortIndex {
   postings: Map<number, Map<number, Int32Array>>;
   /** Dense skill → first entry table reused by queries (always reset to -1 after use). */
   head: Int32Array;
+  /** Position in the caller's array of each stored candidate (the store keeps an occupation together). */
+  position: Int32Array;
 }
 
 const EMPTY = new Int32Array(0);
@@ -55,7 +58,18 @@ function groupInts(pairs: Map<number, number[]>): Map<number, Int32Array> {
  */
 export function buildCohortIndex(candidates: MatchCandidate[], context: ScoreContext): CohortIndex {
   const vocab = newVocab();
-  const store = buildStore(candidates, vocab, context, true);
+  // An occupation's candidates sit next to each other, so a query reads memory in order, not all over it.
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < candidates.length; i++) bucket(groups, candidates[i].occupationCode, () => []).push(i);
+  const position = Int32Array.from([...groups.values()].flat());
+  const rank = idRanks(candidates);
+  const grouped = new Array<MatchCandidate>(position.length);
+  const groupedRank = new Int32Array(position.length);
+  for (let c = 0; c < position.length; c++) {
+    grouped[c] = candidates[position[c]];
+    groupedRank[c] = rank[position[c]];
+  }
+  const store = buildStore(grouped, vocab, context, true, groupedRank);
   const occ = new Map<number, number[]>();
   const post = new Map<number, Map<number, number[]>>();
   for (let c = 0; c < store.n; c++) {
@@ -78,6 +92,7 @@ export function buildCohortIndex(candidates: MatchCandidate[], context: ScoreCon
     byOcc: groupInts(occ),
     postings,
     head: new Int32Array(vocab.skills.size).fill(-1),
+    position,
   };
 }
 
@@ -102,6 +117,16 @@ function scanList(idx: CohortIndex, p: PreparedOrder): Int32Array {
  * beat the current k-th score.
  */
 export function topK(idx: CohortIndex, order: MatchOrder, k: number): RankedMatch[] {
+  return topStored(idx, order, k).map((h) => ({ id: idx.store.candidates[h.item].id, score: h.score }));
+}
+
+/** `topK` as positions in the array the index was built from (best first), for callers that work by index. */
+export function topHits(idx: CohortIndex, order: MatchOrder, k: number): { item: number; score: number }[] {
+  return topStored(idx, order, k).map((h) => ({ item: idx.position[h.item], score: h.score }));
+}
+
+/** The top k as store indices. */
+function topStored(idx: CohortIndex, order: MatchOrder, k: number): { item: number; score: number }[] {
   if (k <= 0) return [];
   const p = prepareOrder(order, idx.vocab, idx.context, false);
   const list = p.occ < 0 ? EMPTY : scanList(idx, p);
@@ -115,21 +140,24 @@ export function topK(idx: CohortIndex, order: MatchOrder, k: number): RankedMatc
   }
   const heap = new TopHeap(k);
   const sc = newScratch(p.nReq);
+  const rest = new Float64Array(5);
   try {
     for (let i = 0; i < list.length; i++) {
       const c = list[i];
       // Signature bound first: it rejects most candidates without touching their skill lists.
       const ub = skillsBound(p, store, c);
-      if (ub < 0 || combineRest(p, store, c, ub) < heap.threshold()) continue;
+      if (ub < 0) continue;
+      restFactors(p, store, c, rest);
+      if (combineFactors(p, ub, rest) < heap.threshold()) continue;
       const sk = skillsFast(p, store, c, head, next, sc);
       if (sk < 0) continue;
-      const s = combineRest(p, store, c, sk);
+      const s = combineFactors(p, sk, rest);
       if (s > 0) heap.push(s, store.idRank[c], c);
     }
   } finally {
     for (let e = 0; e < nEnt; e++) head[p.entSkill[e]] = -1;
   }
-  return heap.sorted().map((h) => ({ id: store.candidates[h.item].id, score: h.score }));
+  return heap.sorted();
 }
 
 /** Index of open orders for cohort → orders queries. */

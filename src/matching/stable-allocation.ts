@@ -1,5 +1,5 @@
 /** `allocateStable`: deferred acceptance between orders and cohorts with score-based or explicit rank lists. */
-import { type AllocationInput, type AllocationResult, type Pick, pairSet, summarise } from "./allocate";
+import { type AllocationInput, type AllocationResult, type Pick, pairSet, summarise } from "./pair-set";
 import { score as scorePair } from "./scoring";
 import {
   type StablePreferences,

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AllocationResult, SCORE_SCALE, allocateOptimal, candidatePairs } from "../../src/matching";
+import {
+  type AllocationProgress,
+  type AllocationResult,
+  SCORE_SCALE,
+  allocateOptimal,
+  candidatePairs,
+} from "../../src/matching";
 import { instance, rng, shuffled } from "./fixtures";
 
 /** Small instance where most pairs are eligible: one occupation, no essential skills, tiny capacities. */
@@ -149,5 +155,37 @@ describe("allocateOptimal", () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it("retrieving the pairs itself gives the same allocation as being given the top-k pairs", () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.boolean(), (seed, allowSplit) => {
+        const { orders, cohorts, context } = instance(seed, 12, 40);
+        const pairs = candidatePairs(orders, cohorts, context, 10);
+        expect(allocateOptimal({ orders, cohorts, context, allowSplit, k: 10 })).toEqual(
+          allocateOptimal({ orders, cohorts, context, allowSplit, pairs: [...pairs, ...pairs.slice(0, 5)] }),
+        );
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("reports retrieval and then solve progress, each phase rising to done = total", () => {
+    const { orders, cohorts, context } = instance(3, 150, 400);
+    const seen: AllocationProgress[] = [];
+    allocateOptimal({ orders, cohorts, context, allowSplit: true, onProgress: (p) => seen.push(p) });
+    const phases = seen.map((p) => p.phase);
+    expect(phases[0]).toBe("retrieval");
+    expect(phases.lastIndexOf("retrieval")).toBeLessThan(phases.indexOf("solve"));
+    for (const phase of ["retrieval", "solve"] as const) {
+      const mine = seen.filter((p) => p.phase === phase);
+      expect(mine.length).toBeGreaterThan(0);
+      mine.forEach((p, i) => {
+        expect(p.done).toBeLessThanOrEqual(p.total);
+        if (i > 0) expect(p.done).toBeGreaterThan(mine[i - 1].done);
+      });
+      expect(mine[mine.length - 1].done).toBe(mine[mine.length - 1].total);
+    }
+    expect(seen.filter((p) => p.phase === "retrieval").at(-1)?.total).toBe(orders.length);
   });
 });
