@@ -11,6 +11,7 @@ import type { Actor } from "../src/platform/actor";
 import { ManualClock } from "../src/platform/clock";
 import { createLogger } from "../src/platform/logger";
 import { nativeHasher } from "../src/platform/password-node";
+import { generateSealingKey } from "../src/platform/sealing";
 import { scopeFor } from "../src/platform/scope";
 
 export const PASSWORD = "test-password-123";
@@ -73,7 +74,10 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
     await handle.close();
     throw err;
   }
-  const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES) });
+  const config = parseConfig({
+    TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES),
+    BID_SEALING_KEY: generateSealingKey(),
+  });
   const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
   const app = createApp({ ...services, clock });
 

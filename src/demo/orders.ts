@@ -49,7 +49,7 @@ export async function seedDemoOrders(
   providers: Actor[],
   now: Date,
 ): Promise<string[]> {
-  const { db, logger } = as(companies[0], now);
+  const { db, config, logger } = as(companies[0], now);
   const rand = prng(2026);
   const at = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
   const ids: string[] = [];
@@ -116,6 +116,6 @@ export async function seedDemoOrders(
       if (answer) await answerEnquiry(as(company, at(askedAt, 0.05)), { id: enquiry.id, answer });
     }
   }
-  await closeBidding({ db, clock: { now: () => now }, logger });
+  await closeBidding({ db, clock: { now: () => now }, config, logger });
   return ids;
 }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, bids, programs } from "../../src/db/schema";
 import { runScheduledWork } from "../../src/jobs";
 import { DAY, HOUR } from "../../src/platform/clock";
-import { createLogger } from "../../src/platform/logger";
 import { createOrder, orderBody, publishedOrder } from "../fixtures";
 import { createTestContext, type TestContext } from "../helpers";
 
@@ -153,7 +152,7 @@ describe("the order state machine", () => {
     const read = await t.call("GET", `/v1/orders/${order.id}`, { token: company.token });
     expect(read.body.status).toBe("evaluation");
     expect(read.body.version).toBe(2);
-    const swept = await runScheduledWork({ db: t.db, clock: t.clock, logger: createLogger("silent") });
+    const swept = await runScheduledWork({ ...t.services, clock: t.clock });
     expect(swept.closeBidding).toBeGreaterThanOrEqual(1);
     const after = await t.call("GET", `/v1/orders/${order.id}`, { token: company.token });
     expect(after.body).toMatchObject({ status: "evaluation", version: 3 });
