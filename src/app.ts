@@ -6,9 +6,11 @@ import { requestId } from "hono/request-id";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
+import { bidsRouter } from "./modules/bids/routes";
 import { cohortsRouter } from "./modules/cohorts/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
+import { invitationsRouter } from "./modules/invitations/routes";
 import { matchingRouter } from "./modules/matching/routes";
 import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps) {
     programsRouter,
     cohortsRouter,
     matchingRouter,
+    bidsRouter,
+    invitationsRouter,
   ];
   for (const router of routers) app.route("/v1", router);
 
