@@ -6,8 +6,10 @@ import { requestId } from "hono/request-id";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
+import { awardsRouter } from "./modules/awards/routes";
 import { bidsRouter } from "./modules/bids/routes";
 import { cohortsRouter } from "./modules/cohorts/routes";
+import { contractsRouter } from "./modules/contracts/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
 import { invitationsRouter } from "./modules/invitations/routes";
@@ -88,6 +90,8 @@ export function createApp(deps: AppDeps) {
     matchingRouter,
     bidsRouter,
     invitationsRouter,
+    awardsRouter,
+    contractsRouter,
   ];
   for (const router of routers) app.route("/v1", router);
 

@@ -68,6 +68,8 @@ describe("operation identities", () => {
       "Skill",
       "Bid",
       "Invitation",
+      "Award",
+      "Contract",
     ]) {
       expect((doc.components.schemas[name] as { example?: unknown }).example, name).toBeDefined();
     }

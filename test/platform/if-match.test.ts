@@ -1,6 +1,14 @@
 /** One If-Match contract for every versioned resource: ETag on reads, 428/412/400 on PATCH, optional on transitions. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bidBody, cohortBody, createProgram, marketParties, orderBody, publishedOrder } from "../fixtures";
+import {
+  bidBody,
+  cohortBody,
+  createProgram,
+  marketParties,
+  orderBody,
+  publishedOrder,
+  submittedBid,
+} from "../fixtures";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
@@ -65,6 +73,19 @@ const RESOURCES: Record<string, Versioned> = {
     },
     patch: { proposal: "A revised proposal" },
     transition: { suffix: "/submit" },
+  },
+  contract: {
+    fresh: async () => {
+      const order = await publishedOrder(t, parties.company.token);
+      const program = await createProgram(t, parties.provider.token);
+      const bid = await submittedBid(t, { token: parties.provider.token, programId: program.id }, order);
+      t.clock.set(new Date(new Date(order.bidDeadline).getTime() + 1));
+      const award = await post(`/v1/orders/${order.id}/award`, parties.company.token, {
+        bidIds: [bid.id],
+        reason: "The only bid",
+      });
+      return { path: `/v1/contracts/${award.contracts[0].id}`, token: parties.company.token };
+    },
   },
   organization: {
     fresh: async () => {
