@@ -5,7 +5,7 @@ import { type Actor, isBureau } from "../../platform/actor";
 import { AppError } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
 import type { OrderRow } from "../orders/access";
-import { openDueBids } from "./opening";
+import { isDue, openDueBids } from "./opening";
 
 export type BidRow = typeof bids.$inferSelect;
 export type { OrderRow };
@@ -42,7 +42,10 @@ export async function findVisibleBid(
         .where(eq(bids.id, id))
     )[0];
   let row = await load();
-  if (row && (await openDueBids(scope, [row.order.id])) > 0) row = await load();
+  if (row && isDue(row.order, scope.now)) {
+    await openDueBids(scope, [row.order.id]);
+    row = await load();
+  }
   if (!row || !seesBid(scope.actor, row.bid, row.order)) {
     throw new AppError("not_found", `Bid ${id} does not exist`);
   }

@@ -7,7 +7,7 @@ import { requireOrderOwner } from "../orders/access";
 import { effectiveStatus } from "../orders/rules";
 import { type BidRow, findOwnBid, findVisibleBid } from "./access";
 import { recordRevision } from "./revisions";
-import { checkBid, requireBiddingOpen } from "./rules";
+import { checkBid, lockBiddingOrder, requireBiddingOpen } from "./rules";
 import type { Bid } from "./schemas";
 import { contentOf, viewBids } from "./service";
 
@@ -31,6 +31,7 @@ export async function submitBid(scope: Scope, input: TransitionInput): Promise<B
   const content = await contentOf(scope, bid);
   if (bid.status === "draft") await checkBid(scope, order, content);
   const row = await db.transaction(async (tx) => {
+    await lockBiddingOrder(tx, order.id, now);
     const submitted = await transition(tx, {
       table: bids,
       entityType: "bid",
@@ -56,18 +57,21 @@ export async function withdrawBid(scope: Scope, input: TransitionInput): Promise
   const { db, actor, now } = scope;
   const { bid, order } = await findOwnBid(scope, input.id, "withdraw");
   requireBiddingOpen(order, now);
-  const row = await transition(db, {
-    table: bids,
-    entityType: "bid",
-    id: bid.id,
-    action: "withdraw",
-    from: ["draft", "submitted"],
-    to: "withdrawn",
-    actor,
-    now,
-    expectedVersion: input.expectedVersion,
-    set: { updatedAt: now },
-    data: { orderId: order.id },
+  const row = await db.transaction(async (tx) => {
+    await lockBiddingOrder(tx, order.id, now);
+    return transition(tx, {
+      table: bids,
+      entityType: "bid",
+      id: bid.id,
+      action: "withdraw",
+      from: ["draft", "submitted"],
+      to: "withdrawn",
+      actor,
+      now,
+      expectedVersion: input.expectedVersion,
+      set: { updatedAt: now },
+      data: { orderId: order.id },
+    });
   });
   return (await viewBids(scope, [row]))[0];
 }
@@ -83,24 +87,27 @@ export async function reconfirmBid(scope: Scope, input: TransitionInput): Promis
   if (bid.status === "submitted" && bid.needsReconfirmation) {
     await checkBid(scope, order, await contentOf(scope, bid));
   }
-  const row = await transition(db, {
-    table: bids,
-    entityType: "bid",
-    id: bid.id,
-    action: "reconfirm",
-    from: ["submitted"],
-    to: "submitted",
-    actor,
-    now,
-    expectedVersion: input.expectedVersion,
-    guard: (current) => {
-      if (!current.needsReconfirmation) {
-        throw new AppError("invalid_state", `Bid ${bid.id} needs no reconfirmation`);
-      }
-      unchangedSince(bid)(current);
-    },
-    set: { needsReconfirmation: false, updatedAt: now },
-    data: { orderId: order.id },
+  const row = await db.transaction(async (tx) => {
+    await lockBiddingOrder(tx, order.id, now);
+    return transition(tx, {
+      table: bids,
+      entityType: "bid",
+      id: bid.id,
+      action: "reconfirm",
+      from: ["submitted"],
+      to: "submitted",
+      actor,
+      now,
+      expectedVersion: input.expectedVersion,
+      guard: (current) => {
+        if (!current.needsReconfirmation) {
+          throw new AppError("invalid_state", `Bid ${bid.id} needs no reconfirmation`);
+        }
+        unchangedSince(bid)(current);
+      },
+      set: { needsReconfirmation: false, updatedAt: now },
+      data: { orderId: order.id },
+    });
   });
   return (await viewBids(scope, [row]))[0];
 }

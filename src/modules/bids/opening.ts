@@ -15,6 +15,18 @@ type OpeningScope = Pick<Scope, "db" | "now" | "config">;
 export const NOT_RECONFIRMED =
   "Not reconfirmed after the order was amended: a bid still needing reconfirmation at the bid deadline is not evaluated";
 
+/**
+ * Whether an order's bids are due to be opened: its bid deadline has passed, it was published and not cancelled,
+ * and no one has opened them yet. A read that finds its order due opens the bids, then reads again.
+ */
+export const isDue = (
+  order: Pick<typeof orders.$inferSelect, "bidsOpenedAt" | "bidDeadline" | "status">,
+  now: Date,
+) =>
+  order.bidsOpenedAt === null &&
+  order.bidDeadline <= now &&
+  (order.status === "open" || order.status === "evaluation");
+
 const due = (now: Date) =>
   and(
     isNull(orders.bidsOpenedAt),
@@ -102,9 +114,9 @@ export async function openOrderBids(scope: OpeningScope, input: { orderId: strin
 }
 
 /**
- * Opens the bids of every due order, or of the due ones among `orderIds`; returns how many orders it opened.
- * Reads call it first with the orders they show, the sweep with none.
- * @example await openDueBids(scope, [order.id]);
+ * Opens the bids of every due order, or of the due ones among `orderIds`; returns how many due orders it found,
+ * each open when it returns (by this call or a concurrent one). Reads call it with the due orders they show.
+ * @example if (isDue(order, scope.now)) await openDueBids(scope, [order.id]);
  */
 export async function openDueBids(scope: OpeningScope, orderIds?: string[]): Promise<number> {
   if (orderIds?.length === 0) return 0;
@@ -113,7 +125,6 @@ export async function openDueBids(scope: OpeningScope, orderIds?: string[]): Pro
     .from(orders)
     .where(and(due(scope.now), orderIds ? inArray(orders.id, orderIds) : undefined))
     .orderBy(orders.bidDeadline);
-  let opened = 0;
-  for (const { id } of pending) if (await openOrderBids(scope, { orderId: id })) opened++;
-  return opened;
+  for (const { id } of pending) await openOrderBids(scope, { orderId: id });
+  return pending.length;
 }

@@ -7,7 +7,7 @@ import type { Scope } from "../../platform/scope";
 import { attachOrderSkills, loadBidCandidates, loadContext } from "../matching/load";
 import { findVisibleOrder } from "../orders/access";
 import { evaluatesOrder } from "./access";
-import { openDueBids } from "./opening";
+import { isDue, openDueBids } from "./opening";
 import type { Bid } from "./schemas";
 import { viewBids } from "./service";
 
@@ -36,7 +36,10 @@ const byPrice = (a: Entry, b: Entry) => a.bid.pricePerTraineeFen - b.bid.pricePe
 export async function listOrderBids(scope: Scope, input: { id: string; sort: BidSort }) {
   const { db, actor } = scope;
   let order = await findVisibleOrder(scope, input.id);
-  if ((await openDueBids(scope, [order.id])) > 0) order = await findVisibleOrder(scope, input.id);
+  if (isDue(order, scope.now)) {
+    await openDueBids(scope, [order.id]);
+    order = await findVisibleOrder(scope, input.id);
+  }
   const evaluator = evaluatesOrder(actor, order);
   if (!evaluator && actor.orgKind !== "provider") {
     throw new AppError("forbidden", "An order's bids are for its company, the bureau, and each bidder's own");

@@ -1,6 +1,7 @@
 /** The bid rules zod cannot express: the bidding period, and a bid's fit with its order, program, cohort and invitation. */
 import { eq } from "drizzle-orm";
-import { type BidTerms, cohorts, invitations, programs } from "../../db/schema";
+import type { Database } from "../../db/client";
+import { type BidTerms, cohorts, invitations, orders, programs } from "../../db/schema";
 import { AppError, type FieldError, invalidFields } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
 import type { OrderRow } from "../orders/access";
@@ -30,6 +31,16 @@ export function requireBiddingOpen(order: OrderRow, now: Date): void {
         : `it is ${status}`;
     throw new AppError("invalid_state", `Order ${order.id} takes no bids: ${why}`);
   }
+}
+
+/**
+ * Inside a bid's transaction: locks the order's row against the opening (FOR SHARE; the opening takes it FOR UPDATE)
+ * and checks again that it takes bids. A change that began before the deadline therefore either lands before the
+ * opening, and is opened with the rest, or finds the bids opened and gets 409; no bid stays sealed in an opened order.
+ */
+export async function lockBiddingOrder(tx: Database, orderId: string, now: Date): Promise<void> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("share");
+  requireBiddingOpen(order, now);
 }
 
 /**

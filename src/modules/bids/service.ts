@@ -1,6 +1,6 @@
 /** Bid use cases: a provider drafts, reads, lists and changes its sealed bids (transitions are in lifecycle.ts). */
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { awards, bids } from "../../db/schema";
+import { awards, bids, orders } from "../../db/schema";
 import { requireKind, requireVerified } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
 import { isUniqueViolation } from "../../platform/db-errors";
@@ -11,9 +11,9 @@ import type { Scope } from "../../platform/scope";
 import { updateVersioned } from "../../platform/transition";
 import { findVisibleOrder } from "../orders/access";
 import { type BidRow, findOwnBid, findVisibleBid, wasTendered } from "./access";
-import { openDueBids } from "./opening";
+import { isDue, openDueBids } from "./opening";
 import { recordRevision } from "./revisions";
-import { type BidContent, checkBid, requireBiddingOpen } from "./rules";
+import { type BidContent, checkBid, lockBiddingOrder, requireBiddingOpen } from "./rules";
 import { type Bid, type BidListQuery, type BidPatch, type NewBid, toBid } from "./schemas";
 import { bidTerms, changedTerms, pickTerms, sealedBidColumns } from "./terms";
 
@@ -63,6 +63,7 @@ export async function createBid(scope: Scope, input: { orderId: string } & NewBi
   const sealed = await sealedBidColumns(config, id, content);
   try {
     return await db.transaction(async (tx) => {
+      await lockBiddingOrder(tx, orderId, now);
       const [row] = await tx
         .insert(bids)
         .values({
@@ -114,8 +115,12 @@ export async function listBids(scope: Scope, q: BidListQuery) {
   const { after, orderBy } = keyset({ sortBy: bids.createdAt, id: bids.id, direction: "desc" }, q.cursor);
   const query = () =>
     db
-      .select()
+      .select({
+        bid: bids,
+        order: { bidsOpenedAt: orders.bidsOpenedAt, bidDeadline: orders.bidDeadline, status: orders.status },
+      })
       .from(bids)
+      .innerJoin(orders, eq(orders.id, bids.orderId))
       .where(
         and(
           eq(bids.providerOrgId, actor.orgId),
@@ -128,12 +133,16 @@ export async function listBids(scope: Scope, q: BidListQuery) {
       .limit(q.limit + 1);
   let rows = await query();
   // A read after a deadline opens that order's bids first, so the page shows them as opened.
-  if ((await openDueBids(scope, [...new Set(rows.map((r) => r.orderId))])) > 0) rows = await query();
+  const due = rows.filter((r) => isDue(r.order, scope.now)).map((r) => r.bid.orderId);
+  if (due.length > 0) {
+    await openDueBids(scope, [...new Set(due)]);
+    rows = await query();
+  }
   const page = toPage(
     rows,
     q.limit,
-    (r) => [r.createdAt.toISOString(), r.id],
-    (r) => r,
+    (r) => [r.bid.createdAt.toISOString(), r.bid.id],
+    (r) => r.bid,
   );
   return { data: await viewBids(scope, page.data), nextCursor: page.nextCursor };
 }
@@ -166,6 +175,7 @@ export async function updateBid(
   if (changed.length === 0) return (await viewBids(scope, [bid]))[0];
   const sealed = await sealedBidColumns(config, bid.id, after);
   const row = await db.transaction(async (tx) => {
+    await lockBiddingOrder(tx, order.id, now);
     const updated = await updateVersioned(tx, {
       table: bids,
       entityType: "bid",
