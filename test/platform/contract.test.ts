@@ -70,6 +70,8 @@ describe("operation identities", () => {
       "Invitation",
       "Award",
       "Contract",
+      "OrderBids",
+      "BidRevision",
     ]) {
       expect((doc.components.schemas[name] as { example?: unknown }).example, name).toBeDefined();
     }

@@ -141,7 +141,24 @@ export const bidRevisionSchema = z
     revisedBy: z.string(),
     revisedAt: z.string(),
   })
-  .openapi("BidRevision");
+  .openapi("BidRevision", {
+    example: {
+      id: "brv_2r6t0w3y7c1b5m9q3v7x1z4n8p",
+      bidId: "bid_7q1x8c4b6n0p5r2t7w9y3v9k2m",
+      revision: 2,
+      terms: {
+        cohortSize: 18,
+        pricePerTraineeFen: 1_320_000,
+        startDate: "2031-05-06",
+        endDate: "2031-08-22",
+        proposal: bidExample.proposal,
+        validUntil: "2031-07-15",
+      },
+      changedFields: ["pricePerTraineeFen", "validUntil"],
+      revisedBy: "usr_1x8c4b6n0p5r2t7w9y3v9k2m7q",
+      revisedAt: "2031-04-05T09:00:00.000Z",
+    },
+  });
 
 export const bidListQuery = pageQuery.extend({
   orderId: idOf("ord").optional(),
@@ -187,6 +204,32 @@ export const orderBidsSchema = z
   .openapi("OrderBids", {
     description:
       "The ordering company and the bureau: nothing but bidCount while sealed, then every submitted bid, evaluated ones ranked first and excluded ones marked. A provider: only its own bids.",
+    example: {
+      orderId: bidExample.orderId,
+      bidDeadline: "2031-04-20T10:00:00.000Z",
+      sealed: false,
+      openedAt: "2031-04-20T10:00:00.000Z",
+      bidCount: 1,
+      sort: "score",
+      weights: { skills: 0.5, size: 0.1, timing: 0.15, location: 0.1, price: 0.05, trackRecord: 0.1 },
+      data: [
+        {
+          rank: 1,
+          score: 0.91,
+          eligible: true,
+          factors: [
+            { factor: "skills", score: 1, weight: 0.5, detail: "covers 2 of 2 required skills" },
+            {
+              factor: "price",
+              score: 1,
+              weight: 0.05,
+              detail: "¥13800.00 per trainee within the ¥15000.00 budget",
+            },
+          ],
+          bid: { ...bidExample, openedAt: "2031-04-20T10:00:00.000Z", version: 3 },
+        },
+      ],
+    },
   });
 
 type BidRow = typeof bids.$inferSelect;
@@ -225,6 +268,7 @@ export function toBid(
   };
 }
 
+/** A revision as its provider sees it, from its row and its (opened or unsealed) terms. */
 export function toRevision(
   row: typeof bidRevisions.$inferSelect,
   terms: BidTerms,

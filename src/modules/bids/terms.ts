@@ -1,9 +1,10 @@
 /** A bid's terms at rest: sealed until the opening, in clear afterwards; reading and writing either form. */
-import type { Config } from "../../config";
 import type { BidTerms, bidRevisions, bids } from "../../db/schema";
+import type { Scope } from "../../platform/scope";
 import { sealerOf } from "../../platform/sealing";
 
-type SealingConfig = Pick<Config, "BID_SEALING_KEY" | "BID_SEALING_PREVIOUS_KEYS">;
+/** The part of the scope's configuration that holds the sealing keys. */
+type SealingConfig = Pick<Scope["config"], "BID_SEALING_KEY" | "BID_SEALING_PREVIOUS_KEYS">;
 
 /** The sealed terms, in the order the API lists them. */
 export const TERM_FIELDS = [

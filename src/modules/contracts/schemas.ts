@@ -89,6 +89,7 @@ export const contractListQuery = pageQuery.extend({
 });
 export type ContractListQuery = z.infer<typeof contractListQuery>;
 
+/** The contract as the API shows it, its terms grouped as `terms`. */
 export function toContract(row: typeof contracts.$inferSelect): Contract {
   return {
     id: row.id,

@@ -46,6 +46,7 @@ export type Invitation = z.infer<typeof invitationSchema>;
 export const invitationListQuery = pageQuery.extend({ orderId: idOf("ord").optional() });
 export type InvitationListQuery = z.infer<typeof invitationListQuery>;
 
+/** The invitation as the API shows it. */
 export function toInvitation(row: typeof invitations.$inferSelect): Invitation {
   return {
     id: row.id,
