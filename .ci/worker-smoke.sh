@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Workers smoke test: runs the real Worker under `wrangler dev` (workerd) against a fresh PostgreSQL database and
-# drives the foundation through HTTP: register a company -> bureau verifies it -> the company sees itself verified.
+# drives the foundation through HTTP: register a company -> bureau verifies it -> the company sees itself verified,
+# then the marketplace: an order, its matches, and sealed bids that are submitted and opened inside workerd (one by
+# the first read after the deadline, one by the Cron handler), checked in the database before and after.
 # It also loads /docs and every file the page loads, which the Worker serves from its static assets.
 #
 # Usage: bash .ci/worker-smoke.sh          (from anywhere; needs node_modules and a local PostgreSQL)
@@ -31,6 +33,9 @@ WRANGLER_LOG="$WORK/wrangler.log"
 export WRANGLER_LOG_PATH="$WORK/wrangler-debug"
 DB=$(fresh_db_name ob_ci_worker)
 DB_URL=$(pg_url "$DB")
+# The bid sealing key (required with DATABASE_URL and on Workers); the CLI and the Worker share it.
+BID_SEALING_KEY=$(node -e 'console.log(require("crypto").randomBytes(32).toString("base64"))')
+export BID_SEALING_KEY
 WRANGLER_PID=""
 DB_CREATED=0
 STEP_START=$(date +%s)
@@ -185,7 +190,7 @@ step "wrangler dev on $BASE (inspector $INSPECTOR_PORT, log $WRANGLER_LOG)"
 # setsid: wrangler gets its own process group, so cleanup can stop npx, wrangler and workerd together.
 setsid npx --no-install wrangler dev \
   --ip 127.0.0.1 --port "$PORT" --inspector-port "$INSPECTOR_PORT" \
-  --var "DATABASE_URL:$DB_URL" --var LOG_LEVEL:info \
+  --var "DATABASE_URL:$DB_URL" --var "BID_SEALING_KEY:$BID_SEALING_KEY" --var LOG_LEVEL:info \
   --test-scheduled --show-interactive-dev-session=false \
   --persist-to "$WORK/state" \
   </dev/null >"$WRANGLER_LOG" 2>&1 &
@@ -276,11 +281,71 @@ expect GET "/v1/orders/$ORDER_ID/matches" 200 "" "$COMPANY_TOKEN"
 assert_eq "matches weights.skills > 0" "$(jget "$BODY" '.weights.skills > 0')" true
 expect POST /v1/matching/allocations 201 '{"mode":"optimal","allowSplit":true}' "$BUREAU_TOKEN"
 
-# The Cron handler (deadline sweeps) runs on workerd; errors inside it only show in the log, checked below.
-expect GET "/__scheduled?cron=*/5+*+*+*+*" 200
-sleep 2
+# --- 4. sealed bids on workerd ------------------------------------------------------------------------------------
+# A provider bids on two orders whose deadline is 40 seconds away. Before it: ciphertext only in the database, and
+# the company sees bidCount alone. After it: order A opens on the company's first read, order B in the Cron handler.
+psql_value() { psql -X -Atq -c "$1" "$DB_URL"; }
+iso_in_seconds() { node -e 'console.log(new Date(Date.now() + Number(process.argv[1]) * 1000).toISOString())' "$1"; }
+PROVIDER_EMAIL="ci-provider-$RUN_ID@example.com"
+PROVIDER_PASSWORD="ci-provider-password-$RUN_ID"
+PROVIDER_BODY=$(printf '{"organization":{"kind":"provider","name":"CI Smoke Provider %s","uscc":"%s","city":"Beijing","district":"Haidian"},"user":{"email":"%s","password":"%s","displayName":"CI Provider Admin"}}' \
+  "$RUN_ID" "$(random_uscc)" "$PROVIDER_EMAIL" "$PROVIDER_PASSWORD")
+expect POST /v1/auth/register 201 "$PROVIDER_BODY"
+PROVIDER_ORG=$(jget "$BODY" .organization.id)
+expect POST "/v1/organizations/$PROVIDER_ORG/verify" 200 "" "$BUREAU_TOKEN"
+expect POST "/v1/organizations/$PROVIDER_ORG/accreditations" 201 "{\"occupationCode\":\"ai_engineer\",\"validUntil\":\"$(date_in_days 365)\"}" "$BUREAU_TOKEN"
+expect POST /v1/auth/login 200 "{\"email\":\"$PROVIDER_EMAIL\",\"password\":\"$PROVIDER_PASSWORD\"}"
+PROVIDER_TOKEN=$(jget "$BODY" .token)
+expect POST /v1/programs 201 '{"title":"CI smoke CV bootcamp","description":"Deep learning for inspection","occupationCode":"ai_engineer","skills":[{"skillId":"skl_deep_learning","level":3}],"durationWeeks":12,"mode":"onsite","city":"Beijing","cohortCapacity":30,"pricePerTraineeFen":1200000,"certification":{"type":"vocational_skill_level","level":3}}' "$PROVIDER_TOKEN"
+PROGRAM_ID=$(jget "$BODY" .id)
 
-# --- 4. the log -------------------------------------------------------------------------------------------------------
+DEADLINE_EPOCH=$(($(date +%s) + 40))
+DEADLINE=$(node -e 'console.log(new Date(Number(process.argv[1]) * 1000).toISOString())' "$DEADLINE_EPOCH")
+SEALED_ORDER=$(printf '{"title":"CI sealed-bid order %%s","description":"Smoke","occupationCode":"ai_engineer","requiredSkills":[{"skillId":"skl_deep_learning","minLevel":3,"weight":5,"essential":true}],"headcountMin":5,"headcountMax":10,"location":{"city":"Beijing","remoteAllowed":false},"deliverBy":"%s","budgetPerTraineeFen":1500000,"hiringCommitment":{"hires":5,"salaryMinFen":1800000,"salaryMaxFen":2600000,"servicePeriodMonths":24},"enquiryDeadline":"%s","bidDeadline":"%s"}' \
+  "$(date_in_days 120)" "$(iso_in_seconds 30)" "$DEADLINE")
+BID_BODY=$(printf '{"programId":"%s","cohortSize":8,"pricePerTraineeFen":1234567,"startDate":"%s","endDate":"%s","proposal":"CI sealed proposal","validUntil":"%s"}' \
+  "$PROGRAM_ID" "$(date_in_days 7)" "$(date_in_days 100)" "$(date_in_days 30)")
+declare -A SEALED_ORDERS=() SEALED_BIDS=()
+for which in A B; do
+  expect POST /v1/orders 201 "$(printf "$SEALED_ORDER" "$which")" "$COMPANY_TOKEN"
+  SEALED_ORDERS[$which]=$(jget "$BODY" .id)
+  expect POST "/v1/orders/${SEALED_ORDERS[$which]}/publish" 200 "" "$COMPANY_TOKEN"
+  expect POST "/v1/orders/${SEALED_ORDERS[$which]}/bids" 201 "$BID_BODY" "$PROVIDER_TOKEN" "Idempotency-Key: ci-bid-$which-$RUN_ID"
+  SEALED_BIDS[$which]=$(jget "$BODY" .id)
+  expect POST "/v1/bids/${SEALED_BIDS[$which]}/submit" 200 "" "$PROVIDER_TOKEN"
+  assert_eq "submitted bid status" "$(jget "$BODY" .status)" submitted
+done
+# Sealed at rest: WebCrypto AES-256-GCM on workerd wrote ciphertext only.
+assert_eq "bid A sealed at rest before the deadline" "$(psql_value "select count(*) from bids where id = '${SEALED_BIDS[A]}' and price_per_trainee_fen is null and proposal is null and sealed_terms is not null")" 1
+expect GET "/v1/orders/${SEALED_ORDERS[A]}/bids" 200 "" "$COMPANY_TOKEN"
+assert_eq "sealed before the deadline" "$(jget "$BODY" .sealed)" true
+assert_eq "bidCount before the deadline" "$(jget "$BODY" .bidCount)" 1
+expect GET "/v1/bids/${SEALED_BIDS[A]}" 404 "" "$COMPANY_TOKEN"
+expect GET "/v1/bids/${SEALED_BIDS[A]}" 200 "" "$PROVIDER_TOKEN"
+assert_eq "the provider reads its own sealed price" "$(jget "$BODY" .pricePerTraineeFen)" 1234567
+
+step "waiting for the bid deadline $DEADLINE"
+while (($(date +%s) <= DEADLINE_EPOCH)); do sleep 1; done
+# Order A: opened by the company's first read after the deadline.
+expect GET "/v1/orders/${SEALED_ORDERS[A]}/bids" 200 "" "$COMPANY_TOKEN"
+assert_eq "opened after the deadline" "$(jget "$BODY" .sealed)" false
+assert_eq "opened bid price" "$(jget "$BODY" '.data[0].bid.pricePerTraineeFen')" 1234567
+assert_eq "opened bid rank" "$(jget "$BODY" '.data[0].rank')" 1
+assert_eq "opened bid has a score" "$(jget "$BODY" '.data[0].score > 0')" true
+assert_eq "bid A in clear after the opening" "$(psql_value "select count(*) from bids where id = '${SEALED_BIDS[A]}' and price_per_trainee_fen = 1234567 and sealed_terms is null and opened_at is not null")" 1
+# Order B: opened by the Cron handler (deadline sweeps) before anyone reads it.
+assert_eq "order B still sealed" "$(psql_value "select count(*) from orders where id = '${SEALED_ORDERS[B]}' and bids_opened_at is null")" 1
+expect GET "/__scheduled?cron=*/5+*+*+*+*" 200
+for _ in $(seq 1 20); do
+  [[ "$(psql_value "select count(*) from orders where id = '${SEALED_ORDERS[B]}' and bids_opened_at is not null")" == 1 ]] && break
+  sleep 1
+done
+assert_eq "order B opened by the Cron handler" "$(psql_value "select status from orders where id = '${SEALED_ORDERS[B]}' and bids_opened_at is not null")" evaluation
+assert_eq "one opening audited per order" "$(psql_value "select count(*) from audit_log where action = 'open_bids' and entity_id in ('${SEALED_ORDERS[A]}', '${SEALED_ORDERS[B]}')")" 2
+expect POST "/v1/orders/${SEALED_ORDERS[B]}/award" 201 "{\"bidIds\":[\"${SEALED_BIDS[B]}\"],\"reason\":\"The only bid, and a good one\"}" "$COMPANY_TOKEN"
+assert_eq "draft contract headcount" "$(jget "$BODY" '.contracts[0].terms.headcount')" 8
+
+# --- 5. the log -------------------------------------------------------------------------------------------------------
 # Uncaught exceptions in the Worker and the app's own error lines (e.g. a failing scheduled job) only surface in
 # wrangler's log. (The `Request.cf` DNS warning is expected offline and is not matched.)
 if sed 's/\x1b\[[0-9;]*m//g' "$WRANGLER_LOG" | grep -nE 'Uncaught|Unhandled|✘ \[ERROR\]|"level":"error"' >"$WORK/errors.txt"; then

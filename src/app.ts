@@ -5,9 +5,13 @@ import { requestId } from "hono/request-id";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
+import { awardsRouter } from "./modules/awards/routes";
+import { bidsRouter } from "./modules/bids/routes";
 import { cohortsRouter } from "./modules/cohorts/routes";
+import { contractsRouter } from "./modules/contracts/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
+import { invitationsRouter } from "./modules/invitations/routes";
 import { matchingRouter } from "./modules/matching/routes";
 import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
@@ -87,6 +91,10 @@ export function createApp(deps: AppDeps) {
     programsRouter,
     cohortsRouter,
     matchingRouter,
+    bidsRouter,
+    invitationsRouter,
+    awardsRouter,
+    contractsRouter,
   ])
     app.route("/v1", router);
 

@@ -1,5 +1,14 @@
 /** The environment, described once with zod and parsed once; nothing else reads `process.env`. */
 import { z } from "zod";
+import { isSealingKey } from "./platform/sealing";
+
+const sealingKey = z
+  .string()
+  .trim()
+  .refine(
+    isSealingKey,
+    "must be 32 random bytes, base64-encoded (e.g. the output of `openssl rand -base64 32`)",
+  );
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -18,23 +27,50 @@ export const configSchema = z.object({
     .default(720),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(5).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Seals bid terms at rest until the opening; see `requiresSealingKey`. */
+  BID_SEALING_KEY: sealingKey.optional(),
+  /** Earlier sealing keys, comma-separated: they still open what they sealed, but never seal (key rotation). */
+  BID_SEALING_PREVIOUS_KEYS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(sealingKey).max(10))
+    .default([]),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 /**
- * Parses an environment record (Node's `process.env` or a Workers `env`).
+ * Where the bid sealing key must come from the environment: with a PostgreSQL server and on Workers. Only the
+ * embedded default may go without, because Node then generates one into `DATA_DIR` on first start.
+ */
+const requiresSealingKey = (config: Config, runtime: "node" | "workers") =>
+  runtime === "workers" || config.DATABASE_URL !== undefined;
+
+/**
+ * Parses an environment record (Node's `process.env` or a Workers `env`), failing fast with every problem.
  * Empty strings count as unset so `FOO=` in a shell behaves like no FOO.
  * @example const config = parseConfig({ PORT: "8080" });
  */
-export function parseConfig(env: Record<string, unknown>): Config {
+export function parseConfig(env: Record<string, unknown>, runtime: "node" | "workers" = "node"): Config {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => k in configSchema.shape && typeof v === "string" && v !== ""),
   );
   const parsed = configSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Invalid configuration:\n${lines}`);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  if (parsed.success && !parsed.data.BID_SEALING_KEY && requiresSealingKey(parsed.data, runtime)) {
+    problems.push(
+      `  BID_SEALING_KEY: required ${runtime === "workers" ? "on Workers (`wrangler secret put BID_SEALING_KEY`)" : "with DATABASE_URL"}; generate one with \`openssl rand -base64 32\` and keep it safe: sealed bids cannot be opened without it`,
+    );
+  }
+  if (!parsed.success || problems.length > 0) {
+    throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   return parsed.data;
 }

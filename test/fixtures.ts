@@ -121,5 +121,66 @@ export function createCohort(
   return postCreated(t, "/v1/cohorts", token, cohortBody(t.clock.now(), programId, overrides));
 }
 
+/**
+ * A valid bid body for `order` (as the API returned it) and `programId`: 15 trainees at 12,000 CNY, training from a
+ * week after the bid deadline until ten days before deliverBy, valid for 60 days after the deadline.
+ */
+export function bidBody(
+  order: { bidDeadline: string; deliverBy: string },
+  programId: string,
+  overrides: Record<string, unknown> = {},
+) {
+  const deadline = new Date(order.bidDeadline).getTime();
+  const deliverBy = new Date(`${order.deliverBy}T00:00:00Z`).getTime();
+  return {
+    programId,
+    cohortSize: 15,
+    pricePerTraineeFen: 1_200_000,
+    startDate: date(new Date(deadline + 7 * DAY)),
+    endDate: date(new Date(deliverBy - 10 * DAY)),
+    proposal: "Twelve weeks of deep learning and computer vision, with a capstone on your inspection data.",
+    validUntil: date(new Date(deadline + 60 * DAY)),
+    ...overrides,
+  };
+}
+
+/** A verified provider accredited for AI engineering (or `accredit`), with an active `programBody` program. */
+export async function bidder(
+  t: TestContext,
+  opts: { accredit?: string[]; program?: Record<string, unknown>; city?: string } = {},
+) {
+  const provider = await t.org("provider", { accredit: opts.accredit ?? ["ai_engineer"], city: opts.city });
+  const program = await createProgram(t, provider.token, opts.program);
+  return { ...provider, programId: program.id as string };
+}
+
+/** Drafts a `bidBody` bid on `order` as `provider`; fails the test unless it is created. */
+export function draftBid(
+  t: TestContext,
+  provider: { token: string; programId: string },
+  order: { id: string; bidDeadline: string; deliverBy: string },
+  overrides: Record<string, unknown> = {},
+) {
+  return postCreated(
+    t,
+    `/v1/orders/${order.id}/bids`,
+    provider.token,
+    bidBody(order, provider.programId, overrides),
+  );
+}
+
+/** Drafts and submits a `bidBody` bid on `order` as `provider`; fails the test unless both succeed. */
+export async function submittedBid(
+  t: TestContext,
+  provider: { token: string; programId: string },
+  order: { id: string; bidDeadline: string; deliverBy: string },
+  overrides: Record<string, unknown> = {},
+) {
+  const bid = await draftBid(t, provider, order, overrides);
+  const res = await t.call("POST", `/v1/bids/${bid.id}/submit`, { token: provider.token });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
 /** The path of organisation `id`, or of `rest` below it (`"/verify"`, `"/accreditations"`). */
 export const orgPath = (id: string, rest = "") => `/v1/organizations/${id}${rest}`;

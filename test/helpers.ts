@@ -12,6 +12,7 @@ import { ManualClock } from "../src/platform/clock";
 import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger } from "../src/platform/logger";
 import { nativeHasher } from "../src/platform/password-node";
+import { generateSealingKey } from "../src/platform/sealing";
 import { scopeFor } from "../src/platform/scope";
 
 export const PASSWORD = "test-password-123";
@@ -74,9 +75,14 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
     await handle.close();
     throw err;
   }
-  const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES) });
+  const config = parseConfig({
+    TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES),
+    BID_SEALING_KEY: generateSealingKey(),
+  });
   const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
-  const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets });
+  /** What the app is built from; a test may build a variant (another key, another config) from it. */
+  const appDeps = { ...services, clock, docsAssets: nodeDocsAssets };
+  const app = createApp(appDeps);
 
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
     const headers: Record<string, string> = { ...opts.headers };
@@ -155,6 +161,7 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
 
   return {
     app,
+    appDeps,
     db: handle.db,
     handle,
     clock,

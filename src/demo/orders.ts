@@ -1,9 +1,8 @@
-/** Demo orders: 32 orders across every sector, in draft, open and evaluation, with enquiries and answers. */
+/** Demo orders: 32 orders across every sector, drafts and published ones (a third past their bid deadline), with enquiries and answers. */
 import { eq } from "drizzle-orm";
 import { cohortSkills, cohorts } from "../db/schema";
 import { seededSkillId } from "../db/seed/taxonomy";
 import { OCCUPATIONS, SKILLS } from "../db/seed/taxonomy-data";
-import { closeBidding } from "../jobs/close-bidding";
 import { answerEnquiry, askQuestion } from "../modules/enquiries/service";
 import type { OrderInput } from "../modules/orders/schemas";
 import { createOrder, publishOrder } from "../modules/orders/service";
@@ -49,7 +48,7 @@ export async function seedDemoOrders(
   providers: Actor[],
   now: Date,
 ): Promise<string[]> {
-  const { db, logger } = as(companies[0], now);
+  const { db } = as(companies[0], now);
   const rand = prng(2026);
   const at = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
   const ids: string[] = [];
@@ -71,7 +70,7 @@ export async function seedDemoOrders(
     const taught = taughtBy.get(occupation.code) ?? [];
     const chosen = new Set<string>(taught.length > 0 && i % 5 !== 4 ? [rand.pick(taught)] : []);
     while (chosen.size < Math.min(rand.int(2, 5), sectorSkills.length)) chosen.add(rand.pick(sectorSkills));
-    // A third each: still drafts, open for bids, and past their bid deadline (evaluation).
+    // A third each: still drafts, open for bids, and past their bid deadline (evaluation, once the bids open).
     const phase = i % 3 === 0 ? "draft" : i % 3 === 1 ? "open" : "evaluation";
     const createdAt = phase === "evaluation" ? at(now, -rand.int(20, 40)) : at(now, -rand.int(1, 10));
     const bidDays = phase === "evaluation" ? rand.int(7, 15) : rand.int(20, 40);
@@ -116,6 +115,5 @@ export async function seedDemoOrders(
       if (answer) await answerEnquiry(as(company, at(askedAt, 0.05)), { id: enquiry.id, answer });
     }
   }
-  await closeBidding({ db, clock: { now: () => now }, logger });
   return ids;
 }

@@ -91,7 +91,8 @@ export async function seedDemoPrograms(
     // National codes 2-xx are professional-technical occupations; 4-xx are skilled trades with vocational levels.
     const technical = occupation.nationalCode?.startsWith("2-") ?? false;
     const cohortCapacity = rnd.pick(CAPACITIES);
-    const createdAt = new Date(now.getTime() - (PROGRAM_COUNT - i) * 6 * HOUR);
+    // Offered two months ago, before any demo order was published, so that providers can bid with them.
+    const createdAt = new Date(now.getTime() - 60 * DAY + i * 6 * HOUR);
     const program = await createProgram(as(actor, createdAt), {
       title,
       description: `${durationWeeks}-week ${shortName} programme in Beijing: ${taught.length} core skills, project work with partner employers, and assessment for the ${occupation.nameZh} certificate.`,

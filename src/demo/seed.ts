@@ -6,6 +6,7 @@ import { accredit, registerOrganization, verifyOrganization } from "../modules/o
 import { usccCheckCharacter } from "../modules/organizations/uscc";
 import type { Actor } from "../platform/actor";
 import type { Services } from "../platform/context";
+import { seedDemoBids } from "./bids";
 import { seedDemoOrders } from "./orders";
 import { seedDemoPrograms } from "./programs";
 import { scopeAtFor } from "./scope";
@@ -39,17 +40,23 @@ const PROVIDERS = [
   [
     "Zhongguancun Digital Skills Academy",
     "Haidian",
-    ["ai_engineer", "cloud_engineer", "blockchain_engineer"],
+    ["ai_engineer", "cloud_engineer", "blockchain_engineer", "iot_engineer"],
   ],
   [
     "Beijing Polytechnic College",
     "Daxing",
-    ["intelligent_manufacturing_engineer", "industrial_internet_engineer", "iot_engineer"],
+    [
+      "intelligent_manufacturing_engineer",
+      "industrial_internet_engineer",
+      "iot_engineer",
+      "big_data_engineer",
+      "cloud_engineer",
+    ],
   ],
   [
     "Capital Vocational Institute of Digital Media",
     "Chaoyang",
-    ["vr_engineer", "digital_twin_technician", "big_data_engineer"],
+    ["vr_engineer", "digital_twin_technician", "big_data_engineer", "ai_engineer"],
   ],
 ] as const;
 
@@ -123,5 +130,6 @@ export async function seedDemo(services: Omit<Services, "clock">, now: Date): Pr
     providers.map((p) => p.actor),
     now,
   );
+  await seedDemoBids(as, companies, providers, now);
   return logins;
 }

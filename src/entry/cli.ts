@@ -7,7 +7,7 @@ import { systemClock } from "../platform/clock";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
 import { allocateFromCli } from "./cli-allocate";
-import { openNodeDatabase } from "./node-runtime";
+import { openNodeDatabase, withSealingKey } from "./node-runtime";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   migrate                                         apply migrations (and the taxonomy seed) to the configured database
@@ -31,8 +31,9 @@ const { positionals, values } = parseArgs({
     as: { type: "string" },
   },
 });
-const config = loadNodeConfig();
-const logger = createLogger(config.LOG_LEVEL);
+const env = loadNodeConfig();
+const logger = createLogger(env.LOG_LEVEL);
+const config = withSealingKey(env, logger);
 const command = positionals[0];
 if (!command || !["migrate", "create-bureau-user", "sweep", "allocate"].includes(command)) {
   console.error(USAGE);
@@ -50,7 +51,7 @@ try {
     );
     console.log(`Bureau user ${user.email} created (${user.id}).`);
   } else if (command === "sweep") {
-    console.log(await runScheduledWork({ db: handle.db, clock: systemClock, logger }));
+    console.log(await runScheduledWork({ db: handle.db, clock: systemClock, config, logger }));
   } else if (command === "allocate") {
     await allocateFromCli({ db: handle.db, hasher: nativeHasher, config, logger }, values);
   }

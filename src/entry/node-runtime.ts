@@ -1,4 +1,6 @@
-/** What the Node server and CLI share: opening the configured database and preparing it. */
+/** What the Node server and CLI share: the sealing key, opening the configured database and preparing it. */
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Config } from "../config";
 import { type DatabaseHandle, openPostgres } from "../db/client";
 import { prepareDatabase } from "../db/migrate";
@@ -7,8 +9,37 @@ import { createBureauUser } from "../modules/auth/service";
 import type { Clock } from "../platform/clock";
 import type { Logger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
+import { generateSealingKey, isSealingKey } from "../platform/sealing";
 import { users } from "../db/schema";
 import { sql } from "drizzle-orm";
+
+/** The file in `DATA_DIR` that holds the embedded default's bid sealing key. */
+export const SEALING_KEY_FILE = "bid-sealing.key";
+
+/**
+ * The configuration with a bid sealing key: `BID_SEALING_KEY` when set; otherwise (embedded PGlite only, as
+ * `parseConfig` requires the variable with DATABASE_URL) the key in `DATA_DIR/bid-sealing.key`, generated with
+ * owner-only permissions (0600) on first start. Losing that file means sealed bids can no longer be opened.
+ * @example const config = withSealingKey(loadNodeConfig(), logger);
+ */
+export function withSealingKey(config: Config, logger?: Logger): Config {
+  if (config.BID_SEALING_KEY) return config;
+  const path = join(config.DATA_DIR, SEALING_KEY_FILE);
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  try {
+    writeFileSync(path, `${generateSealingKey()}\n`, { mode: 0o600, flag: "wx" });
+    chmodSync(path, 0o600); // whatever the umask
+    logger?.info("generated the bid sealing key", { path });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  const key = readFileSync(path, "utf8").trim();
+  if (!isSealingKey(key)) throw new Error(`${path} does not hold a base64-encoded 32-byte key`);
+  if ((statSync(path).mode & 0o077) !== 0) {
+    logger?.warn("the bid sealing key file is readable by other users; chmod 600 it", { path });
+  }
+  return { ...config, BID_SEALING_KEY: key };
+}
 
 /** PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR; migrated and seeded with the taxonomy. */
 export async function openNodeDatabase(config: Config, clock: Clock): Promise<DatabaseHandle> {

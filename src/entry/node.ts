@@ -8,10 +8,11 @@ import { systemClock } from "../platform/clock";
 import { nodeDocsAssets } from "../platform/docs-assets-node";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
-import { bootstrapBureau, openNodeDatabase } from "./node-runtime";
+import { bootstrapBureau, openNodeDatabase, withSealingKey } from "./node-runtime";
 
-const config = loadNodeConfig();
-const logger = createLogger(config.LOG_LEVEL);
+const env = loadNodeConfig();
+const logger = createLogger(env.LOG_LEVEL);
+const config = withSealingKey(env, logger);
 const clock = systemClock;
 const handle = await openNodeDatabase(config, clock);
 await bootstrapBureau(handle, config, clock, logger);
@@ -38,7 +39,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
   console.log(lines.join("\n"));
 });
 
-const runJobs = () => void runScheduledWork({ db: handle.db, clock, logger });
+const runJobs = () => void runScheduledWork({ db: handle.db, clock, config, logger });
 runJobs(); // catch up on deadlines that passed while the server was down
 const sweep = setInterval(runJobs, config.SWEEP_INTERVAL_SECONDS * 1000);
 sweep.unref();

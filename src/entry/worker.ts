@@ -39,7 +39,7 @@ const openForRequest = (env: WorkerEnv) =>
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     if (!app) {
-      const config = parseConfig(env);
+      const config = parseConfig(env, "workers");
       app = createApp({
         hasher: portableHasher,
         clock: systemClock,
@@ -57,10 +57,11 @@ export default {
   },
 
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const config = parseConfig(env, "workers");
     const handle = openForRequest(env);
-    const logger = createLogger(parseConfig(env).LOG_LEVEL);
+    const logger = createLogger(config.LOG_LEVEL);
     ctx.waitUntil(
-      runScheduledWork({ db: handle.db, clock: systemClock, logger }).finally(() => handle.close()),
+      runScheduledWork({ db: handle.db, clock: systemClock, config, logger }).finally(() => handle.close()),
     );
   },
 };

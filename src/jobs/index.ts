@@ -1,12 +1,13 @@
 /** Time-driven work (deadline sweeps), run by Node's interval and the Workers Cron Trigger alike. */
 import { closeBidding } from "./close-bidding";
 import { housekeeping } from "./housekeeping";
+import { openBids } from "./open-bids";
 import type { Job, JobDeps } from "./types";
 
 export type { Job, JobDeps };
 
 /** The jobs run on every tick, in order. */
-export const JOBS: Record<string, Job> = { closeBidding, housekeeping };
+export const JOBS: Record<string, Job> = { closeBidding, openBids, housekeeping };
 
 /**
  * Runs every job once; a failing job is logged and does not stop the others.

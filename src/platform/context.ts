@@ -22,5 +22,7 @@ export interface AppEnv {
     requestId: string;
     /** Memoised result of resolving the bearer token (see `authenticate`). */
     actorPromise?: Promise<Actor | null>;
+    /** Set by `sealReplay`: the response carries sealed bid terms, so its replay copy is stored sealed. */
+    replaySealed?: boolean;
   };
 }

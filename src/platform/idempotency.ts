@@ -1,10 +1,12 @@
 /** `Idempotency-Key` for POSTs: the same key and body replay the first response; another body is 422. */
 import { and, eq } from "drizzle-orm";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { idempotencyKeys } from "../db/schema";
 import { optionalActor, sha256Hex } from "./auth";
 import type { AppEnv } from "./context";
 import { AppError } from "./errors";
+import { sealerOf } from "./sealing";
 
 // Session routes are not replayed: a stored login response would keep a bearer token in clear text.
 const NOT_REPLAYED = new Set(["/v1/auth/login", "/v1/auth/logout"]);
@@ -14,6 +16,17 @@ const REPLAYED_HEADERS = ["Content-Type", "ETag", "Location"] as const;
 
 /** How long a key is remembered; the housekeeping job forgets older ones. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Marks a response as carrying sealed bid terms: its copy for replays is stored sealed with the bid sealing key,
+ * never in clear. Keep a rotated-out key in BID_SEALING_PREVIOUS_KEYS for at least `IDEMPOTENCY_TTL_MS`.
+ * @example sealReplay(c); return c.json(created(c, `/v1/bids/${bid.id}`, bid), 201);
+ */
+export function sealReplay(c: Context<AppEnv>): void {
+  c.set("replaySealed", true);
+}
+
+const replaySealer = (c: Context<AppEnv>) => sealerOf(c.get("services").config);
 
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("Idempotency-Key");
@@ -42,7 +55,10 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     }
     if (previous.status === null)
       throw new AppError("conflict", "A request with this Idempotency-Key is in progress");
-    return new Response(previous.body === null ? null : JSON.stringify(previous.body), {
+    const body = previous.sealedBody
+      ? await (await replaySealer(c)).open(previous.sealedBody, `replay:${scope}:${key}`)
+      : previous.body;
+    return new Response(body === null ? null : JSON.stringify(body), {
       status: previous.status,
       headers: { ...previous.headers, "Idempotent-Replayed": "true", "X-Request-Id": c.get("requestId") },
     });
@@ -56,7 +72,13 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       const value = c.res.headers.get(name);
       if (value !== null) headers[name] = value;
     }
-    await db.update(idempotencyKeys).set({ status: c.res.status, body, headers }).where(where);
+    const stored = c.get("replaySealed")
+      ? { body: null, sealedBody: await (await replaySealer(c)).seal(body, `replay:${scope}:${key}`) }
+      : { body };
+    await db
+      .update(idempotencyKeys)
+      .set({ status: c.res.status, ...stored, headers })
+      .where(where);
   } else {
     await db.delete(idempotencyKeys).where(where); // a failure may be retried with the same key
   }

@@ -16,7 +16,10 @@ export type IdPrefix =
   | "trn"
   | "asm"
   | "alc"
-  | "aud";
+  | "aud"
+  | "brv"
+  | "inv"
+  | "awd";
 
 /**
  * A new random id with the given type prefix.

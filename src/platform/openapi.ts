@@ -41,6 +41,11 @@ const TAGS = [
   { name: "Programs", description: "Providers' reusable training programs" },
   { name: "Cohorts", description: "Groups of trainees, their skill profiles and their training state" },
   { name: "Matching", description: "Scored, explained matches between orders and cohorts, and allocations" },
+  {
+    name: "Bids",
+    description: "Sealed bids on open orders, invitations to bid, the opening at the deadline, ranking and the award",
+  },
+  { name: "Contracts", description: "Tripartite contracts drafted from an award" },
 ];
 
 const BEARER_AUTH = {

@@ -1,6 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config";
-import { bootstrapBureau } from "../../src/entry/node-runtime";
+import { bootstrapBureau, SEALING_KEY_FILE, withSealingKey } from "../../src/entry/node-runtime";
+import { generateSealingKey } from "../../src/platform/sealing";
 import { createLogger } from "../../src/platform/logger";
 import { createTestContext, type TestContext } from "../helpers";
 
@@ -36,5 +40,57 @@ describe("bootstrap bureau user", () => {
       body: { email: "late@hrss.example.cn", password: "first-start-password" },
     });
     expect(res.status).toBe(401);
+  });
+});
+
+describe("the bid sealing key", () => {
+  const url = "postgres://app@db.example.cn:5432/orderbridge";
+
+  it("is required with DATABASE_URL and on Workers, with a message that says how to make one", () => {
+    expect(() => parseConfig({ DATABASE_URL: url })).toThrow(
+      /BID_SEALING_KEY: required with DATABASE_URL.*openssl rand -base64 32/,
+    );
+    expect(() => parseConfig({}, "workers")).toThrow(/BID_SEALING_KEY: required on Workers/);
+    const key = generateSealingKey();
+    expect(parseConfig({ DATABASE_URL: url, BID_SEALING_KEY: key }).BID_SEALING_KEY).toBe(key);
+    expect(parseConfig({}).BID_SEALING_KEY).toBeUndefined();
+  });
+
+  it("must be 32 bytes of base64, as must every previous key, and is never echoed in the error", () => {
+    const short = btoa("sixteen bytes!!!");
+    expect(() => parseConfig({ BID_SEALING_KEY: short })).toThrow(/BID_SEALING_KEY: must be 32 random bytes/);
+    try {
+      parseConfig({ BID_SEALING_KEY: short });
+    } catch (err) {
+      expect(String(err)).not.toContain(short);
+    }
+    const [a, b] = [generateSealingKey(), generateSealingKey()];
+    expect(parseConfig({ BID_SEALING_PREVIOUS_KEYS: ` ${a}, ${b} ` }).BID_SEALING_PREVIOUS_KEYS).toEqual([
+      a,
+      b,
+    ]);
+    expect(() => parseConfig({ BID_SEALING_PREVIOUS_KEYS: `${a},nope` })).toThrow(
+      /BID_SEALING_PREVIOUS_KEYS/,
+    );
+  });
+
+  it("is generated once into DATA_DIR for the embedded default, readable by its owner only", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ob-key-"));
+    try {
+      const dataDir = join(dir, "data");
+      const first = withSealingKey(parseConfig({ DATA_DIR: dataDir }));
+      const file = join(dataDir, SEALING_KEY_FILE);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, "utf8").trim()).toBe(first.BID_SEALING_KEY);
+      expect(withSealingKey(parseConfig({ DATA_DIR: dataDir })).BID_SEALING_KEY).toBe(first.BID_SEALING_KEY);
+      const explicit = generateSealingKey();
+      expect(
+        withSealingKey(parseConfig({ DATA_DIR: dataDir, BID_SEALING_KEY: explicit })).BID_SEALING_KEY,
+      ).toBe(explicit);
+      writeFileSync(file, "garbage\n");
+      expect(() => withSealingKey(parseConfig({ DATA_DIR: dataDir }))).toThrow(/does not hold/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

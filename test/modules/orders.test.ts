@@ -1,69 +1,27 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, bids, programs } from "../../src/db/schema";
+import { auditLog } from "../../src/db/schema";
 import { runScheduledWork } from "../../src/jobs";
 import { DAY, HOUR } from "../../src/platform/clock";
-import { createLogger } from "../../src/platform/logger";
-import { createOrder, orderBody, publishedOrder } from "../fixtures";
+import { bidder, createOrder, orderBody, publishedOrder, submittedBid } from "../fixtures";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
 let company: Awaited<ReturnType<TestContext["org"]>>;
 let otherCompany: Awaited<ReturnType<TestContext["org"]>>;
-let provider: Awaited<ReturnType<TestContext["org"]>>;
+let provider: Awaited<ReturnType<typeof bidder>>;
 
 beforeAll(async () => {
   t = await createTestContext();
   company = await t.org("company");
   otherCompany = await t.org("company");
-  provider = await t.org("provider", { accredit: ["ai_engineer"] });
+  provider = await bidder(t);
 });
 afterAll(() => t.close());
 
 const draft = (token = company.token, overrides: Record<string, unknown> = {}) =>
   createOrder(t, token, overrides);
 const published = (overrides: Record<string, unknown> = {}) => publishedOrder(t, company.token, overrides);
-/** Bids have no routes yet (the bids issue adds them): place a submitted one directly. */
-async function submittedBid(orderId: string, providerOrgId: string) {
-  const now = t.clock.now();
-  const programId = `prg_${Math.random().toString(36).slice(2)}`;
-  await t.db.insert(programs).values({
-    id: programId,
-    providerOrgId,
-    title: "CV bootcamp",
-    description: "d",
-    occupationCode: "ai_engineer",
-    durationWeeks: 12,
-    mode: "onsite",
-    city: "Beijing",
-    cohortCapacity: 30,
-    pricePerTraineeFen: 1_200_000,
-    certificationType: "vocational_skill_level",
-    certificationLevel: 3,
-    status: "active",
-    createdAt: now,
-    updatedAt: now,
-  });
-  const id = `bid_${Math.random().toString(36).slice(2)}`;
-  await t.db.insert(bids).values({
-    id,
-    orderId,
-    providerOrgId,
-    programId,
-    cohortSize: 15,
-    pricePerTraineeFen: 1_200_000,
-    startDate: "2026-04-01",
-    endDate: "2026-06-30",
-    proposal: "p",
-    validUntil: "2026-12-31",
-    status: "submitted",
-    submittedAt: now,
-    createdAt: now,
-    updatedAt: now,
-  });
-  return id;
-}
-
 const patch = (id: string, version: number, body: unknown, token = company.token) =>
   t.call("PATCH", `/v1/orders/${id}`, { token, body, headers: { "If-Match": `"${version}"` } });
 
@@ -145,7 +103,7 @@ describe("creating orders", () => {
 });
 
 describe("the order state machine", () => {
-  it("draft → open → evaluation (derived, then persisted by the sweep)", async () => {
+  it("draft → open → evaluation (derived, then persisted by the sweep, which also opens the bids)", async () => {
     const order = await published();
     expect(order).toMatchObject({ status: "open", version: 2 });
     expect(order.publishedAt).toBe(t.clock.now().toISOString());
@@ -153,12 +111,13 @@ describe("the order state machine", () => {
     const read = await t.call("GET", `/v1/orders/${order.id}`, { token: company.token });
     expect(read.body.status).toBe("evaluation");
     expect(read.body.version).toBe(2);
-    const swept = await runScheduledWork({ db: t.db, clock: t.clock, logger: createLogger("silent") });
+    const swept = await runScheduledWork({ ...t.services, clock: t.clock });
     expect(swept.closeBidding).toBeGreaterThanOrEqual(1);
+    expect(swept.openBids).toBeGreaterThanOrEqual(1);
     const after = await t.call("GET", `/v1/orders/${order.id}`, { token: company.token });
     expect(after.body).toMatchObject({ status: "evaluation", version: 3 });
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, order.id));
-    expect(audit.map((a) => a.action)).toEqual(["create", "publish", "close_bidding"]);
+    expect(audit.map((a) => a.action)).toEqual(["create", "publish", "close_bidding", "open_bids"]);
     t.clock.advance(-15 * DAY);
   });
 
@@ -290,11 +249,11 @@ describe("amendments", () => {
 
   it("amends an open order: version bump, history, and submitted bids flagged for reconfirmation", async () => {
     const order = await published();
-    const bidId = await submittedBid(order.id, provider.orgId);
+    const bid = await submittedBid(t, provider, order);
     const res = await patch(order.id, order.version, { headcountMax: 30, budgetPerTraineeFen: 1_600_000 });
     expect(res.status).toBe(200);
-    const [bid] = await t.db.select().from(bids).where(eq(bids.id, bidId));
-    expect(bid.needsReconfirmation).toBe(true);
+    const flagged = await t.call("GET", `/v1/bids/${bid.id}`, { token: provider.token });
+    expect(flagged.body).toMatchObject({ needsReconfirmation: true, version: bid.version + 1 });
     expect(res.body.version).toBe(order.version + 1);
     const history = await t.call("GET", `/v1/orders/${order.id}/amendments`, { token: provider.token });
     expect(history.status).toBe(200);
@@ -391,7 +350,7 @@ describe("visibility and listing", () => {
 
   it("everyone who sees an order sees only the number of submitted bids", async () => {
     const order = await published();
-    await submittedBid(order.id, provider.orgId);
+    await submittedBid(t, provider, order);
     const other = await t.org("provider", { accredit: ["ai_engineer"] });
     for (const token of [company.token, other.token, provider.token, await t.bureau()]) {
       const res = await t.call("GET", `/v1/orders/${order.id}`, { token });

@@ -66,6 +66,12 @@ describe("operation identities", () => {
       "Enquiry",
       "Problem",
       "Skill",
+      "Bid",
+      "Invitation",
+      "Award",
+      "Contract",
+      "OrderBids",
+      "BidRevision",
     ]) {
       expect((doc.components.schemas[name] as { example?: unknown }).example, name).toBeDefined();
     }
@@ -160,6 +166,19 @@ describe("request examples", () => {
           provider.token,
           example("POST /v1/orders/{id}/enquiries"),
           `/v1/orders/${order.id}/enquiries`,
+        );
+        const bid = await status(
+          "POST /v1/orders/{id}/bids",
+          provider.token,
+          { ...example("POST /v1/orders/{id}/bids"), programId: program.id },
+          `/v1/orders/${order.id}/bids`,
+        );
+        await status("POST /v1/bids/{id}/submit", provider.token, undefined, `/v1/bids/${bid.id}/submit`);
+        await status(
+          "POST /v1/orders/{id}/invitations",
+          company.token,
+          { ...example("POST /v1/orders/{id}/invitations"), providerOrgId: provider.orgId },
+          `/v1/orders/${order.id}/invitations`,
         );
         await status("POST /v1/matching/allocations", bureau, example("POST /v1/matching/allocations"));
         await status("POST /v1/skills", bureau, example("POST /v1/skills"));

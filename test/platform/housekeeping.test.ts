@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runScheduledWork } from "../../src/jobs";
 import { DAY } from "../../src/platform/clock";
-import { createLogger } from "../../src/platform/logger";
 import {
   createTestContext,
   freshEmail,
@@ -59,7 +58,7 @@ describe("housekeeping", () => {
 
     t.clock.advance(TEST_TOKEN_TTL_MINUTES * 60_000 + 2 * DAY);
     const fresh = await t.org("company", { verified: false }); // a live session that must survive
-    const result = await runScheduledWork({ db: t.db, clock: t.clock, logger: createLogger("silent") });
+    const result = await runScheduledWork({ ...t.services, clock: t.clock });
     expect(result.housekeeping).toBeGreaterThanOrEqual(sessionsBefore + 2);
     expect(await count("login_failures")).toBe(0);
     expect(await count("idempotency_keys")).toBe(0);

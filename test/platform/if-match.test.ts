@@ -1,6 +1,14 @@
 /** One If-Match contract for every versioned resource: ETag on reads, 428/412/400 on PATCH, optional on transitions. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cohortBody, createProgram, marketParties, orderBody } from "../fixtures";
+import {
+  bidBody,
+  cohortBody,
+  createProgram,
+  marketParties,
+  orderBody,
+  publishedOrder,
+  submittedBid,
+} from "../fixtures";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
@@ -51,6 +59,33 @@ const RESOURCES: Record<string, Versioned> = {
     },
     patch: { size: 12 },
     transition: { suffix: "/start" },
+  },
+  bid: {
+    fresh: async () => {
+      const order = await publishedOrder(t, parties.company.token);
+      const program = await createProgram(t, parties.provider.token);
+      const bid = await post(
+        `/v1/orders/${order.id}/bids`,
+        parties.provider.token,
+        bidBody(order, program.id),
+      );
+      return { path: `/v1/bids/${bid.id}`, token: parties.provider.token };
+    },
+    patch: { proposal: "A revised proposal" },
+    transition: { suffix: "/submit" },
+  },
+  contract: {
+    fresh: async () => {
+      const order = await publishedOrder(t, parties.company.token);
+      const program = await createProgram(t, parties.provider.token);
+      const bid = await submittedBid(t, { token: parties.provider.token, programId: program.id }, order);
+      t.clock.set(new Date(new Date(order.bidDeadline).getTime() + 1));
+      const award = await post(`/v1/orders/${order.id}/award`, parties.company.token, {
+        bidIds: [bid.id],
+        reason: "The only bid",
+      });
+      return { path: `/v1/contracts/${award.contracts[0].id}`, token: parties.company.token };
+    },
   },
   organization: {
     fresh: async () => {

@@ -1,4 +1,6 @@
 /** Every drizzle table, one file per domain area. */
+export * from "./bids";
+export * from "./contracts";
 export * from "./matching";
 export * from "./orders";
 export * from "./organizations";

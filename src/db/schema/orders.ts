@@ -1,4 +1,4 @@
-/** Talent orders, their required skills, amendments, enquiries, and the sealed bids placed on them. */
+/** Talent orders, their required skills, amendments and enquiries (their bids are in `bids.ts`). */
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -11,10 +11,8 @@ import {
   primaryKey,
   text,
   timestamp,
-  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { organizations, users } from "./organizations";
-import { cohorts, programs } from "./programs";
 import { occupations, skills } from "./taxonomy";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -64,6 +62,8 @@ export const orders = pgTable(
     version: integer("version").notNull().default(1),
     publishedAt: ts("published_at"),
     cancelReason: text("cancel_reason"),
+    /** When the bids were opened (sealed terms written in clear), once the bid deadline passed. */
+    bidsOpenedAt: ts("bids_opened_at"),
     createdAt: ts("created_at").notNull(),
     updatedAt: ts("updated_at").notNull(),
   },
@@ -72,6 +72,10 @@ export const orders = pgTable(
     index("orders_status_occupation_idx").on(t.status, t.occupationCode, t.createdAt, t.id),
     index("orders_company_idx").on(t.companyOrgId, t.createdAt, t.id),
     index("orders_open_deadline_idx").on(t.bidDeadline).where(sql`${t.status} = 'open'`),
+    // The opening sweep's work list: published orders whose bids are still sealed.
+    index("orders_unopened_bids_idx")
+      .on(t.bidDeadline)
+      .where(sql`${t.bidsOpenedAt} is null and ${t.status} in ('open', 'evaluation')`),
   ],
 );
 
@@ -133,50 +137,4 @@ export const enquiries = pgTable(
     createdAt: ts("created_at").notNull(),
   },
   (t) => [index("enquiries_order_idx").on(t.orderId, t.createdAt)],
-);
-
-export const BID_STATUSES = [
-  "draft",
-  "submitted",
-  "withdrawn",
-  "awarded",
-  "not_awarded",
-  "disqualified",
-] as const;
-
-/** Sealed bids (DESIGN §6.4). The orders module counts them and flags them on amendment; the bids module owns them. */
-export const bids = pgTable(
-  "bids",
-  {
-    id: text("id").primaryKey(),
-    orderId: text("order_id")
-      .notNull()
-      .references(() => orders.id),
-    providerOrgId: text("provider_org_id")
-      .notNull()
-      .references(() => organizations.id),
-    programId: text("program_id")
-      .notNull()
-      .references(() => programs.id),
-    cohortId: text("cohort_id").references(() => cohorts.id),
-    cohortSize: integer("cohort_size").notNull(),
-    pricePerTraineeFen: fen("price_per_trainee_fen").notNull(),
-    startDate: date("start_date", { mode: "string" }).notNull(),
-    endDate: date("end_date", { mode: "string" }).notNull(),
-    proposal: text("proposal").notNull(),
-    validUntil: date("valid_until", { mode: "string" }).notNull(),
-    status: text("status", { enum: BID_STATUSES }).notNull(),
-    needsReconfirmation: boolean("needs_reconfirmation").notNull().default(false),
-    version: integer("version").notNull().default(1),
-    submittedAt: ts("submitted_at"),
-    createdAt: ts("created_at").notNull(),
-    updatedAt: ts("updated_at").notNull(),
-  },
-  (t) => [
-    index("bids_order_status_idx").on(t.orderId, t.status),
-    // One live bid per provider per order.
-    uniqueIndex("bids_live_per_provider_idx")
-      .on(t.orderId, t.providerOrgId)
-      .where(sql`${t.status} in ('draft', 'submitted')`),
-  ],
 );

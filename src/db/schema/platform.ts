@@ -26,6 +26,8 @@ export const idempotencyKeys = pgTable(
     requestHash: text("request_hash").notNull(),
     status: integer("status"),
     body: jsonb("body"),
+    /** Instead of `body`, for responses that carry sealed bid terms: the body sealed like the bid itself. */
+    sealedBody: jsonb("sealed_body").$type<{ keyId: string; ciphertext: string }>(),
     /** The replayed response headers: Content-Type, ETag, Location. */
     headers: jsonb("headers").$type<Record<string, string>>(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),

@@ -1,7 +1,17 @@
-/** Loads the marketplace into the matching engine's plain shapes (orders, cohorts, taxonomy, track records). */
+/** Loads the marketplace into the matching engine's plain shapes (orders, cohorts, bids, taxonomy, track records). */
 import { and, eq, gt, inArray, isNull, notExists, notInArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { cohortSkills, cohorts, orderSkills, orders, organizations, programs, skills } from "../../db/schema";
+import {
+  type BidTerms,
+  cohortSkills,
+  cohorts,
+  orderSkills,
+  orders,
+  organizations,
+  programSkills,
+  programs,
+  skills,
+} from "../../db/schema";
 import type { MatchCandidate, MatchOrder, ProviderRecord, ScoreContext } from "../../matching";
 import { hasChild, loadGrouped } from "../../platform/children";
 import type { AllocationRequest } from "./schemas";
@@ -163,4 +173,59 @@ function filterConditions(table: typeof orders | typeof cohorts, filter: MatchFi
     filter.occupationCodes?.length ? inArray(table.occupationCode, filter.occupationCodes) : undefined,
     filter.city ? eq(table.city, filter.city) : undefined,
   ];
+}
+
+/** What a bid offers the engine: its references and its opened terms. */
+export interface BidOffer extends Pick<BidTerms, "cohortSize" | "pricePerTraineeFen" | "endDate"> {
+  id: string;
+  providerOrgId: string;
+  programId: string;
+  cohortId: string | null;
+}
+
+/**
+ * Bids as candidates (`kind: "bid"`): the size and price they offer, ready when their training ends, with their
+ * program's mode and occupation. Skills and place are the cited cohort's profile, city and district; without a
+ * cohort, the program's taught skills (held by every trainee) and its city.
+ * @example const candidates = await loadBidCandidates(db, openedBids);
+ */
+export async function loadBidCandidates(db: Database, offers: BidOffer[]): Promise<MatchCandidate[]> {
+  const programIds = [...new Set(offers.map((b) => b.programId))];
+  const cohortIds = [...new Set(offers.flatMap((b) => (b.cohortId ? [b.cohortId] : [])))];
+  const providerIds = [...new Set(offers.map((b) => b.providerOrgId))];
+  const [programRows, cohortRows, providerRows, taught, profiles] = await Promise.all([
+    programIds.length ? db.select().from(programs).where(inArray(programs.id, programIds)) : [],
+    cohortIds.length ? db.select().from(cohorts).where(inArray(cohorts.id, cohortIds)) : [],
+    providerIds.length
+      ? db
+          .select({ id: organizations.id, city: organizations.city })
+          .from(organizations)
+          .where(inArray(organizations.id, providerIds))
+      : [],
+    loadGrouped(db, programSkills, programSkills.programId, programIds, [programSkills.skillId]),
+    loadGrouped(db, cohortSkills, cohortSkills.cohortId, cohortIds, [cohortSkills.skillId]),
+  ]);
+  const program = new Map(programRows.map((p) => [p.id, p]));
+  const cohort = new Map(cohortRows.map((c) => [c.id, c]));
+  const providerCity = new Map(providerRows.map((o) => [o.id, o.city]));
+  return offers.map((b) => {
+    const p = program.get(b.programId)!;
+    const c = b.cohortId ? cohort.get(b.cohortId) : undefined;
+    const skillsOffered = c
+      ? (profiles.get(c.id) ?? []).map(({ skillId, level, share }) => ({ skillId, level, share }))
+      : (taught.get(p.id) ?? []).map(({ skillId, level }) => ({ skillId, level, share: 1 }));
+    return {
+      id: b.id,
+      kind: "bid" as const,
+      occupationCode: p.occupationCode,
+      skills: skillsOffered,
+      size: b.cohortSize,
+      readyDate: b.endDate,
+      city: c?.city ?? p.city,
+      district: c?.district ?? null,
+      mode: p.mode,
+      pricePerTraineeFen: b.pricePerTraineeFen,
+      provider: providerRecord(b.providerOrgId, providerCity.get(b.providerOrgId) ?? p.city),
+    };
+  });
 }

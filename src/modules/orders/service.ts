@@ -282,7 +282,7 @@ export async function updateOrder(
       });
       await tx
         .update(bids)
-        .set({ needsReconfirmation: true, updatedAt: now })
+        .set({ needsReconfirmation: true, version: sql`${bids.version} + 1`, updatedAt: now })
         .where(and(eq(bids.orderId, id), eq(bids.status, "submitted")));
     }
     return next;

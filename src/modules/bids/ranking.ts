@@ -1,0 +1,95 @@
+/** An order's bids: nothing but their count while sealed; once opened, ranked and explained by the matching engine. */
+import { and, count, eq, isNotNull, ne, type SQL } from "drizzle-orm";
+import { bids } from "../../db/schema";
+import { resolveWeights, type ScoreResult, score } from "../../matching";
+import { AppError } from "../../platform/errors";
+import type { Scope } from "../../platform/scope";
+import { attachOrderSkills, loadBidCandidates, loadContext } from "../matching/load";
+import { findVisibleOrder } from "../orders/access";
+import { evaluatesOrder } from "./access";
+import { isDue, openDueBids } from "./opening";
+import type { Bid } from "./schemas";
+import { viewBids } from "./service";
+
+export type BidSort = "score" | "price";
+
+/** Evaluated bids take part in the ranking; disqualified (and unreconfirmed) ones are listed after them, marked. */
+const EVALUATED: readonly Bid["status"][] = ["submitted", "awarded", "not_awarded"];
+
+const tendered: SQL = and(isNotNull(bids.submittedAt), ne(bids.status, "withdrawn"))!;
+
+interface Entry {
+  bid: Bid;
+  result: ScoreResult | null;
+}
+
+const byScore = (a: Entry, b: Entry) =>
+  (b.result?.score ?? 0) - (a.result?.score ?? 0) || a.bid.id.localeCompare(b.bid.id);
+const byPrice = (a: Entry, b: Entry) => a.bid.pricePerTraineeFen - b.bid.pricePerTraineeFen || byScore(a, b);
+
+/**
+ * The bids of an order as the actor may see them. The ordering company and the bureau see only `bidCount` until
+ * the opening, then every submitted bid with its `score()` (the bid as a `kind: "bid"` candidate), evaluated ones
+ * ranked first. A provider sees only its own bids, never a rank. Reading after the deadline opens the bids.
+ * @example const list = await listOrderBids(scope, { id: "ord_…", sort: "price" });
+ */
+export async function listOrderBids(scope: Scope, input: { id: string; sort: BidSort }) {
+  const { db, actor } = scope;
+  let order = await findVisibleOrder(scope, input.id);
+  if (isDue(order, scope.now)) {
+    await openDueBids(scope, [order.id]);
+    order = await findVisibleOrder(scope, input.id);
+  }
+  const evaluator = evaluatesOrder(actor, order);
+  if (!evaluator && actor.orgKind !== "provider") {
+    throw new AppError("forbidden", "An order's bids are for its company, the bureau, and each bidder's own");
+  }
+  const opened = order.bidsOpenedAt !== null;
+  const [[{ n: bidCount }], rows] = await Promise.all([
+    db
+      .select({ n: count() })
+      .from(bids)
+      .where(and(eq(bids.orderId, order.id), tendered)),
+    evaluator && !opened
+      ? []
+      : db
+          .select()
+          .from(bids)
+          .where(and(eq(bids.orderId, order.id), evaluator ? tendered : eq(bids.providerOrgId, actor.orgId))),
+  ]);
+  const views = await viewBids(scope, rows);
+  const weights = resolveWeights(order.matchWeights);
+  let entries: Entry[] = views.map((bid) => ({ bid, result: null }));
+  if (opened && views.length > 0) {
+    const [context, [matchOrder], candidates] = await Promise.all([
+      loadContext(db),
+      attachOrderSkills(db, [order]),
+      loadBidCandidates(db, views),
+    ]);
+    entries = views.map((bid, i) => ({ bid, result: score(matchOrder, candidates[i], context) }));
+  }
+  const evaluated = entries.filter((e) => EVALUATED.includes(e.bid.status));
+  const excluded = entries.filter((e) => !EVALUATED.includes(e.bid.status));
+  const rankOf = new Map([...evaluated].sort(byScore).map((e, i) => [e.bid.id, i + 1]));
+  const sorted = [...evaluated, ...excluded].sort((a, b) => {
+    const group = Number(excluded.includes(a)) - Number(excluded.includes(b));
+    return group || (input.sort === "price" ? byPrice(a, b) : byScore(a, b));
+  });
+  return {
+    orderId: order.id,
+    bidDeadline: order.bidDeadline.toISOString(),
+    sealed: !opened,
+    openedAt: order.bidsOpenedAt?.toISOString() ?? null,
+    bidCount,
+    sort: input.sort,
+    weights,
+    data: sorted.map(({ bid, result }) => ({
+      rank: evaluator && opened ? (rankOf.get(bid.id) ?? null) : null,
+      score: result?.score ?? null,
+      eligible: result?.eligible ?? null,
+      ...(result?.reason ? { reason: result.reason } : {}),
+      factors: result?.factors ?? [],
+      bid,
+    })),
+  };
+}

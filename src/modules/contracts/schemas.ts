@@ -1,0 +1,123 @@
+/** Zod schemas of contracts and the mapper from rows to the API's shape. */
+import { z } from "@hono/zod-openapi";
+import { CONTRACT_STATUSES, type contracts } from "../../db/schema";
+import { pageQuery } from "../../platform/pagination";
+import { idOf } from "../../platform/schemas";
+
+export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
+
+const termsSchema = z
+  .object({
+    headcount: z.number().int().openapi({ description: "Trainees: the awarded bid's cohortSize" }),
+    pricePerTraineeFen: z.number().int(),
+    totalValueFen: z.number().int().openapi({ description: "headcount × pricePerTraineeFen" }),
+    startDate: z.string(),
+    endDate: z.string(),
+    hiringCommitment: z
+      .object({
+        hires: z.number().int(),
+        salaryMinFen: z.number().int(),
+        salaryMaxFen: z.number().int(),
+        servicePeriodMonths: z.number().int(),
+      })
+      .openapi({
+        description:
+          "The order's commitment; its hires are shared among the order's contracts in proportion to headcount",
+      }),
+    subsidyRequestedFen: z.number().int(),
+    specialTerms: z.string().nullable(),
+  })
+  .openapi("ContractTerms");
+
+const contractOutput = z.object({
+  id: z.string().openapi({ example: "ctr_6t0w3y7c1b5m9q3v7x1z4n8p2r" }),
+  orderId: z.string(),
+  awardId: z.string(),
+  bidId: z.string(),
+  companyOrgId: z.string(),
+  providerOrgId: z.string(),
+  cohortId: z.string().nullable(),
+  occupationCode: z.string(),
+  status: contractStatusSchema,
+  version: z.number().int().openapi({ description: "Bumped by every change of terms" }),
+  terms: termsSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type Contract = z.infer<typeof contractOutput>;
+
+export const contractSchema = contractOutput.openapi("Contract", {
+  description:
+    "A tripartite contract (company, provider, bureau), drafted by an award with terms from order and bid.",
+  example: {
+    id: "ctr_6t0w3y7c1b5m9q3v7x1z4n8p2r",
+    orderId: "ord_5m2k8q0v7x1c3b9n4p6r8t0w2y",
+    awardId: "awd_0w3y7c1b5m9q3v7x1z4n8p2r6t",
+    bidId: "bid_7q1x8c4b6n0p5r2t7w9y3v9k2m",
+    companyOrgId: "org_3v9k2m7q1x8c4b6n0p5r2t7w9y",
+    providerOrgId: "org_8c4b6n0p5r2t7w9y3v9k2m7q1x",
+    cohortId: null,
+    occupationCode: "ai_engineer",
+    status: "draft",
+    version: 1,
+    terms: {
+      headcount: 18,
+      pricePerTraineeFen: 1_380_000,
+      totalValueFen: 24_840_000,
+      startDate: "2031-05-06",
+      endDate: "2031-08-22",
+      hiringCommitment: {
+        hires: 15,
+        salaryMinFen: 1_800_000,
+        salaryMaxFen: 2_600_000,
+        servicePeriodMonths: 24,
+      },
+      subsidyRequestedFen: 0,
+      specialTerms: null,
+    },
+    createdAt: "2031-04-25T06:00:00.000Z",
+    updatedAt: "2031-04-25T06:00:00.000Z",
+  } satisfies Contract,
+});
+
+export const contractListQuery = pageQuery.extend({
+  orderId: idOf("ord").optional(),
+  status: contractStatusSchema.optional(),
+  companyOrgId: idOf("org").optional(),
+  providerOrgId: idOf("org").optional(),
+});
+export type ContractListQuery = z.infer<typeof contractListQuery>;
+
+/** The contract as the API shows it, its terms grouped as `terms`. */
+export function toContract(row: typeof contracts.$inferSelect): Contract {
+  return {
+    id: row.id,
+    orderId: row.orderId,
+    awardId: row.awardId,
+    bidId: row.bidId,
+    companyOrgId: row.companyOrgId,
+    providerOrgId: row.providerOrgId,
+    cohortId: row.cohortId,
+    occupationCode: row.occupationCode,
+    status: row.status,
+    version: row.version,
+    terms: {
+      headcount: row.headcount,
+      pricePerTraineeFen: row.pricePerTraineeFen,
+      totalValueFen: row.totalValueFen,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      hiringCommitment: {
+        hires: row.hires,
+        salaryMinFen: row.salaryMinFen,
+        salaryMaxFen: row.salaryMaxFen,
+        servicePeriodMonths: row.servicePeriodMonths,
+      },
+      subsidyRequestedFen: row.subsidyRequestedFen,
+      specialTerms: row.specialTerms,
+    },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
