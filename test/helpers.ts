@@ -10,6 +10,7 @@ import { usccCheckCharacter } from "../src/modules/organizations/uscc";
 import type { Actor } from "../src/platform/actor";
 import { ManualClock } from "../src/platform/clock";
 import { createLogger } from "../src/platform/logger";
+import type { PasswordHasher } from "../src/platform/password";
 import { nativeHasher } from "../src/platform/password-node";
 import { scopeFor } from "../src/platform/scope";
 
@@ -62,8 +63,14 @@ export const freshEmail = (tag = "user") =>
 /** The clocks of this file's live contexts and where each started; `test/setup.ts` resets them before each test. */
 export const liveClocks = new Map<ManualClock, string>();
 
+export interface ContextOptions {
+  /** Environment variables over the test defaults (the token lifetime). */
+  env?: Record<string, string>;
+  hasher?: PasswordHasher;
+}
+
 /** Builds a test context: database, clock, app, and fixture helpers that go through the HTTP API. */
-export async function createTestContext(start = "2026-03-02T01:00:00Z") {
+export async function createTestContext(start = "2026-03-02T01:00:00Z", options: ContextOptions = {}) {
   const clock = new ManualClock(start);
   liveClocks.set(clock, start);
   const handle = await openTestDatabase();
@@ -73,8 +80,9 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
     await handle.close();
     throw err;
   }
-  const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES) });
-  const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
+  const config = parseConfig({ TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES), ...options.env });
+  const hasher = options.hasher ?? nativeHasher;
+  const services = { db: handle.db, hasher, config, logger: createLogger("silent") };
   const app = createApp({ ...services, clock });
 
   async function call(method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
@@ -106,10 +114,7 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
   async function bureau(): Promise<string> {
     if (!bureauToken) {
       const email = freshEmail("bureau");
-      await createBureauUser(
-        { db: handle.db, hasher: nativeHasher, now: clock.now() },
-        { email, password: PASSWORD },
-      );
+      await createBureauUser({ db: handle.db, hasher, now: clock.now() }, { email, password: PASSWORD });
       bureauToken = await login(email);
     }
     return bureauToken;

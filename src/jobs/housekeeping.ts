@@ -1,6 +1,6 @@
-/** Housekeeping: forgets expired sessions, old login failures and old idempotency keys, so those tables stay small. */
+/** Housekeeping: forgets expired sessions, old login attempts and old idempotency keys, so those tables stay small. */
 import { lt, or } from "drizzle-orm";
-import { idempotencyKeys, loginFailures, sessions } from "../db/schema";
+import { idempotencyKeys, loginAttempts, sessions } from "../db/schema";
 import { LOCKOUT_WINDOW_MS } from "../modules/auth/service";
 import { DAY } from "../platform/clock";
 import { IDEMPOTENCY_TTL_MS } from "../platform/idempotency";
@@ -23,9 +23,9 @@ export async function housekeeping({ db, clock }: JobDeps): Promise<number> {
       )
       .returning({ k: sessions.tokenHash }),
     db
-      .delete(loginFailures)
-      .where(lt(loginFailures.failedAt, before(LOCKOUT_WINDOW_MS)))
-      .returning({ k: loginFailures.id }),
+      .delete(loginAttempts)
+      .where(lt(loginAttempts.attemptedAt, before(LOCKOUT_WINDOW_MS)))
+      .returning({ k: loginAttempts.id }),
     db
       .delete(idempotencyKeys)
       .where(lt(idempotencyKeys.createdAt, before(IDEMPOTENCY_TTL_MS)))

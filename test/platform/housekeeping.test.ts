@@ -43,7 +43,7 @@ describe("session routes and Idempotency-Key", () => {
 });
 
 describe("housekeeping", () => {
-  it("forgets expired sessions, old login failures and old idempotency keys", async () => {
+  it("forgets expired sessions, old login attempts and old idempotency keys", async () => {
     const { email } = await t.org("provider", { verified: false });
     await t.call("POST", "/v1/auth/login", { body: { email, password: "wrong-password" } });
     await t.call("POST", "/v1/auth/register", {
@@ -53,7 +53,7 @@ describe("housekeeping", () => {
         user: { email: freshEmail(), password: PASSWORD, displayName: "K" },
       },
     });
-    expect(await count("login_failures")).toBeGreaterThan(0);
+    expect(await count("login_attempts")).toBeGreaterThan(0);
     expect(await count("idempotency_keys")).toBeGreaterThan(0);
     const sessionsBefore = await count("sessions");
 
@@ -61,7 +61,7 @@ describe("housekeeping", () => {
     const fresh = await t.org("company", { verified: false }); // a live session that must survive
     const result = await runScheduledWork({ db: t.db, clock: t.clock, logger: createLogger("silent") });
     expect(result.housekeeping).toBeGreaterThanOrEqual(sessionsBefore + 2);
-    expect(await count("login_failures")).toBe(0);
+    expect(await count("login_attempts")).toBe(0);
     expect(await count("idempotency_keys")).toBe(0);
     expect((await t.call("GET", "/v1/me", { token: fresh.token })).status).toBe(200);
   });

@@ -49,7 +49,7 @@ const loginRoute = defineRoute({
   tags,
   summary: "Log in",
   description:
-    "After 5 failures for an account within 15 minutes, attempts get 429 with `Retry-After` until the window passes. Never replayed under `Idempotency-Key`, so no token is stored.",
+    "At most 5 passwords per account are checked within 15 minutes (a success gives its attempt back only when no other attempt shares the window); beyond that, 429 with `Retry-After` until the window passes. Never replayed under `Idempotency-Key`, so no token is stored.",
   request: {
     body: jsonBody(loginBodySchema, { email: "company1@demo.orderbridge.cn", password: "orderbridge-demo" }),
   },
