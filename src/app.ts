@@ -68,7 +68,11 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+        // The rest of the body stays unread, so the connection cannot carry another request: say so, or a
+        // keep-alive client sends its next request on a socket the server is about to close.
+        throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`, {
+          headers: { Connection: "close" },
+        });
       },
     }),
   );
