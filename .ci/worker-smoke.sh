@@ -124,6 +124,8 @@ expect() {
   log "ok   $method $path -> $STATUS ($((t1 - t0)) ms)"
 }
 
+header() { tr -d '\r' <"$HEADERS" | awk -F': ' -v name="$1" 'tolower($1)==name{print $2}'; } # header NAME (lower case)
+
 assert_eq() { # assert_eq WHAT ACTUAL EXPECTED
   if [[ "$2" != "$3" ]]; then
     echo "FAIL: $1 is '$2', expected '$3'; last response:" >&2
@@ -208,10 +210,8 @@ REGISTER_BODY=$(printf '{"organization":{"kind":"company","name":"CI Smoke Compa
 expect POST /v1/auth/register 201 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
 ORG_ID=$(jget "$BODY" .organization.id)
 assert_eq "registered organization.status" "$(jget "$BODY" .organization.status)" pending
-# The same Idempotency-Key and body replay the first response (exercises the idempotency table on workerd).
-expect POST /v1/auth/register 201 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
-assert_eq "replayed organization.id" "$(jget "$BODY" .organization.id)" "$ORG_ID"
-assert_eq "Idempotent-Replayed header" "$(tr -d '\r' <"$HEADERS" | awk -F': ' 'tolower($1)=="idempotent-replayed"{print $2}')" true
+# Anonymous calls are never replayed: the same key and body run again and meet the taken USCC.
+expect POST /v1/auth/register 409 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
 
 # The bureau user's hash was made by the CLI (native @node-rs/argon2); workerd verifies it with pure-JS argon2id.
 expect POST /v1/auth/login 200 "{\"email\":\"$BUREAU_EMAIL\",\"password\":\"$BUREAU_PASSWORD\"}"
@@ -236,9 +236,13 @@ iso_in_days() { node -e 'console.log(new Date(Date.now() + Number(process.argv[1
 date_in_days() { iso_in_days "$1" | cut -c1-10; }
 ORDER_BODY=$(printf '{"title":"CI smoke order","description":"Smoke","occupationCode":"ai_engineer","requiredSkills":[{"skillId":"skl_deep_learning","minLevel":3,"weight":5,"essential":true}],"headcountMin":5,"headcountMax":10,"location":{"city":"Beijing","remoteAllowed":true},"deliverBy":"%s","budgetPerTraineeFen":1500000,"hiringCommitment":{"hires":5,"salaryMinFen":1800000,"salaryMaxFen":2600000,"servicePeriodMonths":24},"enquiryDeadline":"%s","bidDeadline":"%s","matchWeights":{"skills":0.6}}' \
   "$(date_in_days 120)" "$(iso_in_days 10)" "$(iso_in_days 14)")
-expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN"
+expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN" "Idempotency-Key: ci-order-$RUN_ID"
 ORDER_ID=$(jget "$BODY" .id)
 assert_eq "order.budgetPerTraineeFen" "$(jget "$BODY" .budgetPerTraineeFen)" 1500000
+# The same Idempotency-Key and body replay the first response (exercises the idempotency table on workerd).
+expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN" "Idempotency-Key: ci-order-$RUN_ID"
+assert_eq "replayed order.id" "$(jget "$BODY" .id)" "$ORDER_ID"
+assert_eq "Idempotent-Replayed header" "$(header idempotent-replayed)" true
 expect POST "/v1/orders/$ORDER_ID/publish" 200 "" "$COMPANY_TOKEN"
 assert_eq "published order.status" "$(jget "$BODY" .status)" open
 expect GET "/v1/orders?mine=true&status=open&limit=1" 200 "" "$COMPANY_TOKEN"

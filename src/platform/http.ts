@@ -7,6 +7,11 @@ import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "./error
 
 /** Validation failures list at most this many field errors (a huge body must not make a huger response). */
 export const MAX_FIELD_ERRORS = 20;
+/** …and cut each path and message to this many characters (an unknown key may be a megabyte long). */
+const MAX_FIELD_TEXT = 200;
+
+const clip = (text: string) =>
+  text.length > MAX_FIELD_TEXT ? `${text.slice(0, MAX_FIELD_TEXT - 1)}…` : text;
 
 function fieldErrors(error: ZodError): FieldError[] {
   return error.issues.flatMap((issue) => {
@@ -21,7 +26,9 @@ function fieldErrors(error: ZodError): FieldError[] {
 /** Turns a zod failure into the 400 `validation_failed` problem (at most 20 errors, plus their count). */
 export function validationError(error: ZodError): AppError {
   const all = fieldErrors(error);
-  const errors = all.slice(0, MAX_FIELD_ERRORS);
+  const errors = all
+    .slice(0, MAX_FIELD_ERRORS)
+    .map((e) => ({ path: clip(e.path), message: clip(e.message) }));
   const more = all.length - errors.length;
   const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
   return new AppError(
@@ -168,7 +175,8 @@ export interface Contract {
   errors?: ErrorStatus[];
   /** `required` on PATCH (428 without), `optional` on state transitions (412 when stale). */
   ifMatch?: "required" | "optional";
-  /** Whether a POST is replayed under `Idempotency-Key` (every POST is, unless it says false). */
+  /** Whether a POST is replayed under `Idempotency-Key` (every POST is, unless it says false). Anonymous callers
+   * are never replayed, so a public POST says false. */
   idempotent?: boolean;
 }
 

@@ -13,12 +13,14 @@ const tags = ["Auth"];
 const registerRoute = defineRoute({
   operationId: "register",
   auth: "public",
+  idempotent: false,
   errors: [409],
   method: "post",
   path: "/auth/register",
   tags,
   summary: "Register an organisation and its first admin",
-  description: "The organisation starts `pending` until the bureau verifies it.",
+  description:
+    "The organisation starts `pending` until the bureau verifies it. Anonymous calls are never replayed under `Idempotency-Key`: a retry after a lost response gets 409 for the taken USCC, and logging in shows the organisation.",
   request: {
     body: jsonBody(registerBodySchema, {
       organization: {
