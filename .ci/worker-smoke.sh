@@ -212,6 +212,7 @@ ORG_ID=$(jget "$BODY" .organization.id)
 assert_eq "registered organization.status" "$(jget "$BODY" .organization.status)" pending
 # Anonymous calls are never replayed: the same key and body run again and meet the taken USCC.
 expect POST /v1/auth/register 409 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
+assert_eq "security header X-Content-Type-Options" "$(header x-content-type-options)" nosniff
 
 # The bureau user's hash was made by the CLI (native @node-rs/argon2); workerd verifies it with pure-JS argon2id.
 expect POST /v1/auth/login 200 "{\"email\":\"$BUREAU_EMAIL\",\"password\":\"$BUREAU_PASSWORD\"}"
@@ -239,6 +240,7 @@ ORDER_BODY=$(printf '{"title":"CI smoke order","description":"Smoke","occupation
 expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN" "Idempotency-Key: ci-order-$RUN_ID"
 ORDER_ID=$(jget "$BODY" .id)
 assert_eq "order.budgetPerTraineeFen" "$(jget "$BODY" .budgetPerTraineeFen)" 1500000
+assert_eq "Cache-Control on an authenticated response" "$(header cache-control)" no-store
 # The same Idempotency-Key and body replay the first response (exercises the idempotency table on workerd).
 expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN" "Idempotency-Key: ci-order-$RUN_ID"
 assert_eq "replayed order.id" "$(jget "$BODY" .id)" "$ORDER_ID"

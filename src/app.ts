@@ -2,7 +2,6 @@
 import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { requestId } from "hono/request-id";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
@@ -16,6 +15,7 @@ import { programsRouter } from "./modules/programs/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import type { Clock } from "./platform/clock";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
+import { requestId, securityHeaders } from "./platform/headers";
 import { CONTRACT_COMPONENTS, createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
@@ -40,7 +40,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export function createApp(deps: AppDeps) {
   const app = createRouter();
 
-  app.use(requestId());
+  app.use(requestId);
+  app.use(securityHeaders);
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
