@@ -183,7 +183,7 @@ step "wrangler dev on $BASE (inspector $INSPECTOR_PORT, log $WRANGLER_LOG)"
 # setsid: wrangler gets its own process group, so cleanup can stop npx, wrangler and workerd together.
 setsid npx --no-install wrangler dev \
   --ip 127.0.0.1 --port "$PORT" --inspector-port "$INSPECTOR_PORT" \
-  --var "DATABASE_URL:$DB_URL" --var LOG_LEVEL:info \
+  --var "DATABASE_URL:$DB_URL" --var LOG_LEVEL:info --var RATE_LIMIT_PER_MINUTE:30 \
   --test-scheduled --show-interactive-dev-session=false \
   --persist-to "$WORK/state" \
   </dev/null >"$WRANGLER_LOG" 2>&1 &
@@ -252,6 +252,22 @@ assert_eq "listed order id" "$(jget "$BODY" '.data[0].id')" "$ORDER_ID"
 expect GET "/v1/orders/$ORDER_ID/matches" 200 "" "$COMPANY_TOKEN"
 assert_eq "matches weights.skills > 0" "$(jget "$BODY" '.weights.skills > 0')" true
 expect POST /v1/matching/allocations 201 '{"mode":"optimal","allowSplit":true}' "$BUREAU_TOKEN"
+
+# The per-token limit (RATE_LIMIT_PER_MINUTE=30 above) is counted in the database by the token lookup on workerd.
+LIMITED=0
+for ((i = 0; i < 70; i++)); do
+  call GET /v1/me "" "$COMPANY_TOKEN"
+  if [[ "$STATUS" == 429 ]]; then LIMITED=1 && break; fi
+  [[ "$STATUS" == 200 ]] || die "GET /v1/me -> $STATUS while counting towards the per-token limit"
+done
+assert_eq "per-token limit reached" "$LIMITED" 1
+[[ -n "$(header retry-after)" ]] || die "a 429 without Retry-After"
+log "ok   per-token 429 after $i more requests, Retry-After $(header retry-after)"
+
+# A body over 1 MiB is refused with 413.
+head -c 1100000 /dev/zero | tr '\0' 'x' >"$WORK/big.json"
+call POST /v1/auth/login "@$WORK/big.json"
+assert_eq "oversized body status" "$STATUS" 413
 
 # The Cron handler (deadline sweeps) runs on workerd; errors inside it only show in the log, checked below.
 expect GET "/__scheduled?cron=*/5+*+*+*+*" 200

@@ -20,6 +20,7 @@ import { CONTRACT_COMPONENTS, createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
 import type { PasswordHasher } from "./platform/password";
+import { type ClientIp, type Limits, TokenMeter } from "./platform/rate-limit";
 import { isDataException } from "./platform/db-errors";
 
 export interface AppDeps {
@@ -29,7 +30,18 @@ export interface AppDeps {
   clock: Clock;
   config: Config;
   logger: Logger;
+  /** How the runtime finds the client's IP (the socket or X-Forwarded-For on Node, CF-Connecting-IP on Workers). */
+  clientIp?: ClientIp;
+  /**
+   * The share of `RATE_LIMIT_PER_MINUTE` this app instance leases at once from the database to count a token's
+   * requests in memory (default 1/20, for a long-lived Node process). 0 counts every request in the database, in
+   * the token lookup's own query: Workers isolates come and go, so they hold nothing.
+   */
+  tokenLeaseShare?: number;
 }
+
+/** Node's default lease: a twentieth of the limit (30 of 600), so about one request in 30 writes a counter. */
+export const NODE_TOKEN_LEASE_SHARE = 1 / 20;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -39,6 +51,10 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function createApp(deps: AppDeps) {
   const app = createRouter();
+  const limits: Limits = {
+    clientIp: deps.clientIp ?? (() => undefined),
+    tokens: new TokenMeter(deps.tokenLeaseShare ?? NODE_TOKEN_LEASE_SHARE),
+  };
 
   app.use(requestId);
   app.use(securityHeaders);
@@ -63,6 +79,7 @@ export function createApp(deps: AppDeps) {
       config: deps.config,
       logger: deps.logger,
     });
+    c.set("limits", limits);
     await next();
   });
   app.use(

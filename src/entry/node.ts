@@ -7,7 +7,7 @@ import { runScheduledWork } from "../jobs";
 import { systemClock } from "../platform/clock";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
-import { bootstrapBureau, openNodeDatabase } from "./node-runtime";
+import { bootstrapBureau, nodeClientIp, openNodeDatabase } from "./node-runtime";
 
 const config = loadNodeConfig();
 const logger = createLogger(config.LOG_LEVEL);
@@ -18,7 +18,7 @@ await bootstrapBureau(handle, config, clock, logger);
 const services = { db: handle.db, hasher: nativeHasher, config, logger };
 const demo = !config.DATABASE_URL && config.DEMO ? await seedDemo(services, clock.now()) : null;
 
-const app = createApp({ ...services, clock });
+const app = createApp({ ...services, clock, clientIp: nodeClientIp(config) });
 const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
   const base = `http://localhost:${port}`;
   const lines = [

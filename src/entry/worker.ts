@@ -34,6 +34,9 @@ export default {
         clock: systemClock,
         config,
         logger: createLogger(config.LOG_LEVEL),
+        clientIp: (c) => c.req.header("CF-Connecting-IP"),
+        // Isolates come and go and hold nothing reliable: every request is counted in the database.
+        tokenLeaseShare: 0,
       });
     }
     const handle = openForRequest(env);

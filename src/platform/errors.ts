@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   invalid_state: 409,
+  quota_exceeded: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   idempotency_mismatch: 422,
@@ -27,6 +28,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: "Not found",
   conflict: "Conflict",
   invalid_state: "Invalid state",
+  quota_exceeded: "Quota exceeded",
   precondition_failed: "Precondition failed",
   payload_too_large: "Payload too large",
   idempotency_mismatch: "Idempotency key reused with another request",
@@ -41,6 +43,12 @@ export interface FieldError {
   message: string;
 }
 
+/** The quota a 409 `quota_exceeded` names: which one, and its configured limit. */
+export interface QuotaInfo {
+  name: string;
+  limit: number;
+}
+
 export interface Problem {
   type: string;
   title: string;
@@ -50,6 +58,7 @@ export interface Problem {
   requestId: string;
   errors?: FieldError[];
   errorCount?: number;
+  quota?: QuotaInfo;
 }
 
 /**
@@ -60,17 +69,24 @@ export class AppError extends HTTPException {
   readonly code: ErrorCode;
   readonly errors?: FieldError[];
   readonly errorCount?: number;
+  readonly quota?: QuotaInfo;
   readonly headers?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     detail: string,
-    opts: { errors?: FieldError[]; errorCount?: number; headers?: Record<string, string> } = {},
+    opts: {
+      errors?: FieldError[];
+      errorCount?: number;
+      quota?: QuotaInfo;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(ERROR_STATUS[code], { message: detail });
     this.code = code;
     this.errors = opts.errors;
     this.errorCount = opts.errorCount;
+    this.quota = opts.quota;
     this.headers = opts.headers;
   }
 }
@@ -97,6 +113,7 @@ export function problemOf(err: AppError, requestId: string): Problem {
     requestId,
     ...(err.errors ? { errors: err.errors } : {}),
     ...(err.errorCount !== undefined ? { errorCount: err.errorCount } : {}),
+    ...(err.quota ? { quota: err.quota } : {}),
   };
 }
 

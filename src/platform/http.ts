@@ -4,6 +4,10 @@ import type { Context } from "hono";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./context";
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "./errors";
+import { QUOTAS, type QuotaName } from "./quotas";
+import { perIpLimit } from "./rate-limit";
+
+const QUOTA_NAMES = Object.keys(QUOTAS) as [QuotaName, ...QuotaName[]];
 
 /** Validation failures list at most this many field errors (a huge body must not make a huger response). */
 export const MAX_FIELD_ERRORS = 20;
@@ -70,6 +74,12 @@ export const problemSchema = z
       .int()
       .optional()
       .openapi({ description: "How many field errors there were in all" }),
+    quota: z
+      .object({ name: z.enum(QUOTA_NAMES), limit: z.number().int() })
+      .optional()
+      .openapi({
+        description: "With `quota_exceeded`: the organisation's quota that is full, and its limit",
+      }),
   })
   .openapi("Problem", {
     example: {
@@ -107,9 +117,13 @@ const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, { $ref: string }
   429: { "Retry-After": header("Retry-After") },
 };
 
-function problemResponse(status: ErrorStatus) {
+function problemResponse(status: ErrorStatus, quota?: QuotaName) {
+  const description =
+    status === 409 && quota
+      ? `${DESCRIPTIONS[409]}, or the organisation's \`${quota}\` quota (${QUOTAS[quota].variable}) is full (\`quota_exceeded\`)`
+      : DESCRIPTIONS[status];
   return {
-    description: DESCRIPTIONS[status],
+    description,
     ...(ERROR_HEADERS[status] ? { headers: ERROR_HEADERS[status] } : {}),
     content: { "application/problem+json": { schema: problemSchema } },
   };
@@ -178,6 +192,13 @@ export interface Contract {
   /** Whether a POST is replayed under `Idempotency-Key` (every POST is, unless it says false). Anonymous callers
    * are never replayed, so a public POST says false. */
   idempotent?: boolean;
+  /**
+   * `ip`: at most `RATE_LIMIT_AUTH_PER_MINUTE` calls per client IP per minute (429 with Retry-After). For register,
+   * login and public lookups; one line opts a route in. (Every bearer operation is limited per token anyway.)
+   */
+  rateLimit?: "ip";
+  /** The per-organisation quota a creating operation counts against (409 `quota_exceeded` when full). */
+  quota?: QuotaName;
 }
 
 type Spec = Omit<RouteConfig, "security" | "operationId"> & Contract;
@@ -189,7 +210,9 @@ export function contractStatuses(spec: Spec): ErrorStatus[] {
   const hasBody = ["post", "put", "patch"].includes(spec.method);
   const idempotent = spec.method === "post" && spec.idempotent !== false;
   if (r?.params || r?.query || r?.body || spec.ifMatch || idempotent) out.add(400);
-  if (spec.auth === "bearer") out.add(401);
+  if (spec.auth === "bearer") out.add(401).add(429); // 429: the per-token rate limit
+  if (spec.rateLimit) out.add(429);
+  if (spec.quota) out.add(409);
   if (hasBody) out.add(413);
   if (idempotent) {
     out.add(409); // the same key while the first request is still running
@@ -202,13 +225,13 @@ export function contractStatuses(spec: Spec): ErrorStatus[] {
 
 /**
  * `createRoute` with the contract applied: `operationId`, security (`[]` when public), the `If-Match` and
- * `Idempotency-Key` parameters, `Idempotent-Replayed` on replayable successes, and one problem response per
- * status the route can answer.
+ * `Idempotency-Key` parameters, `Idempotent-Replayed` on replayable successes, the per-IP limit's middleware, and
+ * one problem response per status the route can answer.
  * @example const publishOrderRoute = defineRoute({ operationId: "publishOrder", auth: "bearer", ifMatch: "optional",
  *   errors: [403, 404, 409], method: "post", path: "/orders/{id}/publish", … });
  */
 export function defineRoute<const R extends Spec>(spec: R): R {
-  const { auth, errors: _errors, ifMatch, idempotent: _idempotent, ...route } = spec;
+  const { auth, errors: _errors, ifMatch, idempotent: _idempotent, rateLimit, quota, ...route } = spec;
   const replayable = spec.method === "post" && spec.idempotent !== false;
   const parameters = [
     ...((route as RouteConfig).parameters ?? []),
@@ -227,11 +250,12 @@ export function defineRoute<const R extends Spec>(spec: R): R {
         }
       : response;
   }
-  for (const status of contractStatuses(spec)) responses[status] ??= problemResponse(status);
+  for (const status of contractStatuses(spec)) responses[status] ??= problemResponse(status, quota);
   return createRoute({
     ...route,
     security: auth === "bearer" ? bearer : [],
     ...(parameters.length ? { parameters } : {}),
+    ...(rateLimit === "ip" ? { middleware: [perIpLimit(spec.operationId)] } : {}),
     responses,
   } as RouteConfig) as unknown as R;
 }

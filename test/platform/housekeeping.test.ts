@@ -36,12 +36,13 @@ describe("session routes and Idempotency-Key", () => {
 });
 
 describe("housekeeping", () => {
-  it("forgets expired sessions, old login attempts and old idempotency keys", async () => {
+  it("forgets expired sessions, old login attempts, old idempotency keys and past rate-limit windows", async () => {
     const { email, token } = await t.org("provider", { verified: false });
     await t.call("POST", "/v1/auth/login", { body: { email, password: "wrong-password" } });
     await t.call("POST", "/v1/programs", { token, headers: { "Idempotency-Key": "program-1" }, body: {} });
     expect(await count("login_attempts")).toBeGreaterThan(0);
     expect(await count("idempotency_keys")).toBeGreaterThan(0);
+    expect(await count("rate_limit_windows")).toBeGreaterThan(0);
     const sessionsBefore = await count("sessions");
 
     t.clock.advance(TEST_TOKEN_TTL_MINUTES * 60_000 + 2 * DAY);
@@ -50,6 +51,11 @@ describe("housekeeping", () => {
     expect(result.housekeeping).toBeGreaterThanOrEqual(sessionsBefore + 2);
     expect(await count("login_attempts")).toBe(0);
     expect(await count("idempotency_keys")).toBe(0);
+    // Only the windows of the minute after the clock moved (the fresh organisation's calls) are left.
+    const past = await t.db.execute(
+      sql`select count(*)::int as n from rate_limit_windows where window_start < ${t.clock.now().toISOString()}::timestamptz - interval '1 minute'`,
+    );
+    expect((Array.isArray(past) ? past : (past as { rows: { n: number }[] }).rows)[0].n).toBe(0);
     expect((await t.call("GET", "/v1/me", { token: fresh.token })).status).toBe(200);
   });
 });
