@@ -1,6 +1,7 @@
-/** The one error type of OrderBridge and its RFC 9457 problem+json rendering. */
+/** The one error type of OrderBridge, validation failures as problems, and the RFC 9457 problem+json rendering. */
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
 
 export const ERROR_STATUS = {
   validation_failed: 400,
@@ -101,6 +102,42 @@ export function invalidFields(errors: FieldError[]): AppError {
   return new AppError("validation_failed", errors.map((e) => `${e.path}: ${e.message}`).join("; "), {
     errors,
   });
+}
+
+/** Validation failures list at most this many field errors (a huge body must not make a huger response). */
+export const MAX_FIELD_ERRORS = 20;
+/** …and cut each path and message to this many characters (an unknown key may be a megabyte long). */
+const MAX_FIELD_TEXT = 200;
+
+const clip = (text: string) =>
+  text.length > MAX_FIELD_TEXT ? `${text.slice(0, MAX_FIELD_TEXT - 1)}…` : text;
+
+function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: "unknown field" }));
+    }
+    return [{ path: base, message: issue.message }];
+  });
+}
+
+/** Turns a zod failure into the 400 `validation_failed` problem (at most 20 errors, plus their count). */
+export function validationError(error: ZodError): AppError {
+  const all = fieldErrors(error);
+  const errors = all
+    .slice(0, MAX_FIELD_ERRORS)
+    .map((e) => ({ path: clip(e.path), message: clip(e.message) }));
+  const more = all.length - errors.length;
+  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
+  return new AppError(
+    "validation_failed",
+    (detail || "Invalid request") + (more > 0 ? `; and ${more} more` : ""),
+    {
+      errors,
+      errorCount: all.length,
+    },
+  );
 }
 
 export function problemOf(err: AppError, requestId: string): Problem {

@@ -3,47 +3,11 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi
 import type { Context } from "hono";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./context";
-import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "./errors";
+import { AppError, ERROR_STATUS, type ErrorCode, MAX_FIELD_ERRORS, validationError } from "./errors";
 import { QUOTAS, type QuotaName } from "./quotas";
 import { perIpLimit } from "./rate-limit";
 
 const QUOTA_NAMES = Object.keys(QUOTAS) as [QuotaName, ...QuotaName[]];
-
-/** Validation failures list at most this many field errors (a huge body must not make a huger response). */
-export const MAX_FIELD_ERRORS = 20;
-/** …and cut each path and message to this many characters (an unknown key may be a megabyte long). */
-const MAX_FIELD_TEXT = 200;
-
-const clip = (text: string) =>
-  text.length > MAX_FIELD_TEXT ? `${text.slice(0, MAX_FIELD_TEXT - 1)}…` : text;
-
-function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const base = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: "unknown field" }));
-    }
-    return [{ path: base, message: issue.message }];
-  });
-}
-
-/** Turns a zod failure into the 400 `validation_failed` problem (at most 20 errors, plus their count). */
-export function validationError(error: ZodError): AppError {
-  const all = fieldErrors(error);
-  const errors = all
-    .slice(0, MAX_FIELD_ERRORS)
-    .map((e) => ({ path: clip(e.path), message: clip(e.message) }));
-  const more = all.length - errors.length;
-  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
-  return new AppError(
-    "validation_failed",
-    (detail || "Invalid request") + (more > 0 ? `; and ${more} more` : ""),
-    {
-      errors,
-      errorCount: all.length,
-    },
-  );
-}
 
 /**
  * A router whose validation failures become 400 `validation_failed`.
