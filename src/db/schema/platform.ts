@@ -36,6 +36,7 @@ export const idempotencyKeys = pgTable(
 /**
  * One counter per key (`ip:login:203.0.113.7`, `token:<sha256>`) per one-minute window, raised by an atomic upsert,
  * so every Node process and Workers isolate counts against the same numbers. Housekeeping deletes past windows.
+ * The migration creates it UNLOGGED (drizzle does not model that): counting never waits for a WAL flush.
  */
 export const rateLimitWindows = pgTable(
   "rate_limit_windows",
