@@ -69,7 +69,7 @@ interface Held {
 /**
  * This process's share of each token's window. Units are leased from the database in blocks and spent here without
  * a round trip; the database count is never below the requests served, so no number of processes lets a token
- * exceed its limit (unspent units of a process only make the others stop a little early).
+ * exceed its limit (unspent units of a process, at most one and a half blocks, only make the others stop early).
  */
 export class TokenMeter {
   readonly #held = new Map<string, Held>();
@@ -92,6 +92,7 @@ export class TokenMeter {
    */
   async take(key: string, limit: number, now: Date, lease: (n: number) => Promise<number>): Promise<boolean> {
     const window = windowStart(now).getTime();
+    const n = Math.max(1, Math.floor(limit * this.leaseShare));
     for (;;) {
       let held = this.#held.get(key);
       if (!held || held.window !== window) {
@@ -100,16 +101,20 @@ export class TokenMeter {
       }
       if (held.units > 0) {
         held.units--;
+        // Lease the next block while half of this one is left, so a busy token's requests rarely wait for it.
+        if (held.units < n / 2 && !held.full && !held.leasing) {
+          held.leasing = this.#lease(held, limit, n, lease);
+          held.leasing.catch(() => {}); // a failed lease in the background is retried by the next request
+        }
         return true;
       }
       if (held.full) return false;
-      if (!held.leasing) held.leasing = this.#lease(held, limit, lease);
+      held.leasing ??= this.#lease(held, limit, n, lease);
       await held.leasing;
     }
   }
 
-  async #lease(held: Held, limit: number, lease: (n: number) => Promise<number>): Promise<void> {
-    const n = Math.max(1, Math.floor(limit * this.leaseShare));
+  async #lease(held: Held, limit: number, n: number, lease: (n: number) => Promise<number>): Promise<void> {
     try {
       const count = await lease(n);
       // The lease was added to the window: the part still within the limit is ours.

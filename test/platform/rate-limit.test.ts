@@ -69,9 +69,10 @@ describe("per token: RATE_LIMIT_PER_MINUTE", () => {
       if (res.status === 200) served++;
       else expect(res.status).toBe(429);
     }
-    // Node's instance may hold a leased unit it never spent: the others stop at most that early.
+    // Node's instance may hold leased units it never spent (at most one and a half leases of 60/20): the others
+    // stop at most that early.
     expect(served).toBeLessThanOrEqual(60);
-    expect(served).toBeGreaterThanOrEqual(60 - 2);
+    expect(served).toBeGreaterThanOrEqual(60 - 5);
   });
 
   it("serves concurrent requests of one token from one lease at a time, without refusing any below the limit", async () => {
