@@ -191,6 +191,7 @@ step "wrangler dev on $BASE (inspector $INSPECTOR_PORT, log $WRANGLER_LOG)"
 setsid npx --no-install wrangler dev \
   --ip 127.0.0.1 --port "$PORT" --inspector-port "$INSPECTOR_PORT" \
   --var "DATABASE_URL:$DB_URL" --var "BID_SEALING_KEY:$BID_SEALING_KEY" --var LOG_LEVEL:info \
+  --var RATE_LIMIT_PER_MINUTE:60 \
   --test-scheduled --show-interactive-dev-session=false \
   --persist-to "$WORK/state" \
   </dev/null >"$WRANGLER_LOG" 2>&1 &
@@ -242,10 +243,9 @@ REGISTER_BODY=$(printf '{"organization":{"kind":"company","name":"CI Smoke Compa
 expect POST /v1/auth/register 201 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
 ORG_ID=$(jget "$BODY" .organization.id)
 assert_eq "registered organization.status" "$(jget "$BODY" .organization.status)" pending
-# The same Idempotency-Key and body replay the first response (exercises the idempotency table on workerd).
-expect POST /v1/auth/register 201 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
-assert_eq "replayed organization.id" "$(jget "$BODY" .organization.id)" "$ORG_ID"
-assert_eq "Idempotent-Replayed header" "$(header idempotent-replayed)" true
+# Anonymous calls are never replayed: the same key and body run again and meet the taken USCC.
+expect POST /v1/auth/register 409 "$REGISTER_BODY" "" "Idempotency-Key: ci-register-$RUN_ID"
+assert_eq "security header X-Content-Type-Options" "$(header x-content-type-options)" nosniff
 
 # The bureau user's hash was made by the CLI (native @node-rs/argon2); workerd verifies it with pure-JS argon2id.
 expect POST /v1/auth/login 200 "{\"email\":\"$BUREAU_EMAIL\",\"password\":\"$BUREAU_PASSWORD\"}"
@@ -270,9 +270,14 @@ iso_in_days() { node -e 'console.log(new Date(Date.now() + Number(process.argv[1
 date_in_days() { iso_in_days "$1" | cut -c1-10; }
 ORDER_BODY=$(printf '{"title":"CI smoke order","description":"Smoke","occupationCode":"ai_engineer","requiredSkills":[{"skillId":"skl_deep_learning","minLevel":3,"weight":5,"essential":true}],"headcountMin":5,"headcountMax":10,"location":{"city":"Beijing","remoteAllowed":true},"deliverBy":"%s","budgetPerTraineeFen":1500000,"hiringCommitment":{"hires":5,"salaryMinFen":1800000,"salaryMaxFen":2600000,"servicePeriodMonths":24},"enquiryDeadline":"%s","bidDeadline":"%s","matchWeights":{"skills":0.6}}' \
   "$(date_in_days 120)" "$(iso_in_days 10)" "$(iso_in_days 14)")
-expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN"
+expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN" "Idempotency-Key: ci-order-$RUN_ID"
 ORDER_ID=$(jget "$BODY" .id)
 assert_eq "order.budgetPerTraineeFen" "$(jget "$BODY" .budgetPerTraineeFen)" 1500000
+assert_eq "Cache-Control on an authenticated response" "$(header cache-control)" no-store
+# The same Idempotency-Key and body replay the first response (exercises the idempotency table on workerd).
+expect POST /v1/orders 201 "$ORDER_BODY" "$COMPANY_TOKEN" "Idempotency-Key: ci-order-$RUN_ID"
+assert_eq "replayed order.id" "$(jget "$BODY" .id)" "$ORDER_ID"
+assert_eq "Idempotent-Replayed header" "$(header idempotent-replayed)" true
 expect POST "/v1/orders/$ORDER_ID/publish" 200 "" "$COMPANY_TOKEN"
 assert_eq "published order.status" "$(jget "$BODY" .status)" open
 expect GET "/v1/orders?mine=true&status=open&limit=1" 200 "" "$COMPANY_TOKEN"
@@ -344,6 +349,20 @@ assert_eq "order B opened by the Cron handler" "$(psql_value "select status from
 assert_eq "one opening audited per order" "$(psql_value "select count(*) from audit_log where action = 'open_bids' and entity_id in ('${SEALED_ORDERS[A]}', '${SEALED_ORDERS[B]}')")" 2
 expect POST "/v1/orders/${SEALED_ORDERS[B]}/award" 201 "{\"bidIds\":[\"${SEALED_BIDS[B]}\"],\"reason\":\"The only bid, and a good one\"}" "$COMPANY_TOKEN"
 assert_eq "draft contract headcount" "$(jget "$BODY" '.contracts[0].terms.headcount')" 8
+
+# The per-token limit (RATE_LIMIT_PER_MINUTE=60 above) is counted in the database by the token lookup on workerd;
+# a fresh session's token, so that the steps above are not disturbed.
+expect POST /v1/auth/login 200 "{\"email\":\"$COMPANY_EMAIL\",\"password\":\"$COMPANY_PASSWORD\"}"
+LIMITED_TOKEN=$(jget "$BODY" .token)
+LIMITED=0
+for ((i = 0; i < 130; i++)); do
+  call GET /v1/me "" "$LIMITED_TOKEN"
+  if [[ "$STATUS" == 429 ]]; then LIMITED=1 && break; fi
+  [[ "$STATUS" == 200 ]] || die "GET /v1/me -> $STATUS while counting towards the per-token limit"
+done
+assert_eq "per-token limit reached" "$LIMITED" 1
+[[ -n "$(header retry-after)" ]] || die "a 429 without Retry-After"
+log "ok   per-token 429 after $i more requests, Retry-After $(header retry-after)"
 
 # --- 5. the log -------------------------------------------------------------------------------------------------------
 # Uncaught exceptions in the Worker and the app's own error lines (e.g. a failing scheduled job) only surface in

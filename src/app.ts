@@ -1,7 +1,6 @@
 /** createApp(deps): the whole HTTP API from injected dependencies, identical on Node and Workers. */
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { requestId } from "hono/request-id";
 import type { Config } from "./config";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
@@ -20,11 +19,13 @@ import { taxonomyRouter } from "./modules/taxonomy/routes";
 import type { Clock } from "./platform/clock";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
 import { type DocsAssets, docsRouter } from "./platform/docs";
+import { requestId, securityHeaders } from "./platform/headers";
 import { createRouter } from "./platform/http";
 import { idempotency } from "./platform/idempotency";
 import type { Logger } from "./platform/logger";
 import { OPENAPI_PATH, type OpenApiDocument, openApiDocument } from "./platform/openapi";
 import type { PasswordHasher } from "./platform/password";
+import { type ClientIp, type Limits, TokenMeter } from "./platform/rate-limit";
 import { isDataException } from "./platform/db-errors";
 
 export interface AppDeps {
@@ -36,7 +37,18 @@ export interface AppDeps {
   logger: Logger;
   /** The files of the `/docs` UI: from node_modules on Node, from the static assets on Workers. */
   docsAssets: DocsAssets;
+  /** How the runtime finds the client's IP (the socket or X-Forwarded-For on Node, CF-Connecting-IP on Workers). */
+  clientIp?: ClientIp;
+  /**
+   * The share of `RATE_LIMIT_PER_MINUTE` this app instance leases at once from the database to count a token's
+   * requests in memory (default 1/20, for a long-lived Node process). 0 counts every request in the database, in
+   * the token lookup's own query: Workers isolates come and go, so they hold nothing.
+   */
+  tokenLeaseShare?: number;
 }
+
+/** Node's default lease: a twentieth of the limit (30 of 600), so about one request in 30 writes a counter. */
+export const NODE_TOKEN_LEASE_SHARE = 1 / 20;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -46,8 +58,13 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function createApp(deps: AppDeps) {
   const app = createRouter();
+  const limits: Limits = {
+    clientIp: deps.clientIp ?? (() => undefined),
+    tokens: new TokenMeter(deps.tokenLeaseShare ?? NODE_TOKEN_LEASE_SHARE),
+  };
 
-  app.use(requestId());
+  app.use(requestId);
+  app.use(securityHeaders);
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -69,13 +86,18 @@ export function createApp(deps: AppDeps) {
       config: deps.config,
       logger: deps.logger,
     });
+    c.set("limits", limits);
     await next();
   });
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`);
+        // The rest of the body stays unread, so the connection cannot carry another request: say so, or a
+        // keep-alive client sends its next request on a socket the server is about to close.
+        throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`, {
+          headers: { Connection: "close" },
+        });
       },
     }),
   );

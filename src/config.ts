@@ -11,6 +11,8 @@ const sealingKey = z
   );
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+/** A positive whole number from the environment (limits and quotas). */
+const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 export const configSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -40,6 +42,17 @@ export const configSchema = z.object({
     )
     .pipe(z.array(sealingKey).max(10))
     .default([]),
+  /** Node: take the client's IP from X-Forwarded-For (its last address, the one the proxy added), not the socket. */
+  TRUST_PROXY: flag.default(false),
+  /** Requests per client IP per minute to each of register, login and public lookups. */
+  RATE_LIMIT_AUTH_PER_MINUTE: count(20),
+  /** Requests per bearer token per minute. */
+  RATE_LIMIT_PER_MINUTE: count(600),
+  /** Per-organisation quotas: a creation beyond them is 409 `quota_exceeded`. */
+  QUOTA_OPEN_ORDERS: count(100),
+  QUOTA_ACTIVE_PROGRAMS: count(100),
+  QUOTA_OPEN_COHORTS: count(200),
+  QUOTA_LIVE_BIDS: count(200),
 });
 
 export type Config = z.infer<typeof configSchema>;

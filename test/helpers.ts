@@ -1,6 +1,6 @@
 /** Test harness: a fresh database per test file (PGlite in memory, or PostgreSQL with TEST_DATABASE_URL), the app, fixtures. */
 import postgres from "postgres";
-import { createApp } from "../src/app";
+import { type App, createApp } from "../src/app";
 import { parseConfig } from "../src/config";
 import { type DatabaseHandle, openPostgres } from "../src/db/client";
 import { prepareDatabase } from "../src/db/migrate";
@@ -11,8 +11,10 @@ import type { Actor } from "../src/platform/actor";
 import { ManualClock } from "../src/platform/clock";
 import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger } from "../src/platform/logger";
+import type { PasswordHasher } from "../src/platform/password";
 import { nativeHasher } from "../src/platform/password-node";
 import { generateSealingKey } from "../src/platform/sealing";
+import type { ClientIp } from "../src/platform/rate-limit";
 import { scopeFor } from "../src/platform/scope";
 
 export const PASSWORD = "test-password-123";
@@ -51,6 +53,32 @@ export interface CallResult {
   headers: Headers;
 }
 
+/**
+ * One request to `app` (JSON body, bearer token), with the body parsed when it is JSON.
+ * @example const res = await callApp(app, "GET", "/v1/me", { token });
+ */
+export async function callApp(
+  app: App,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<CallResult> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  let body: string | undefined;
+  if (opts.body !== undefined) {
+    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    headers["Content-Type"] ??= "application/json";
+  }
+  const res = await app.request(path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {}
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
 let usccCounter = Math.floor(Math.random() * 1_000_000);
 /** A fresh, valid USCC. */
 export function freshUscc(): string {
@@ -64,8 +92,30 @@ export const freshEmail = (tag = "user") =>
 /** The clocks of this file's live contexts and where each started; `test/setup.ts` resets them before each test. */
 export const liveClocks = new Map<ManualClock, string>();
 
+/**
+ * Limits generous enough for a suite that makes thousands of calls with one token from one address; the tests of
+ * the limits themselves lower them through `ContextOptions.env`.
+ */
+export const TEST_LIMITS = {
+  RATE_LIMIT_PER_MINUTE: "1000000",
+  RATE_LIMIT_AUTH_PER_MINUTE: "1000000",
+  QUOTA_OPEN_ORDERS: "100000",
+  QUOTA_ACTIVE_PROGRAMS: "100000",
+  QUOTA_OPEN_COHORTS: "100000",
+  QUOTA_LIVE_BIDS: "100000",
+};
+
+export interface ContextOptions {
+  /** Environment variables over the test defaults (`TEST_LIMITS`, the token lifetime). */
+  env?: Record<string, string>;
+  hasher?: PasswordHasher;
+  /** How the app finds the client's IP; requests through `app.request` have no socket, so none by default. */
+  clientIp?: ClientIp;
+  tokenLeaseShare?: number;
+}
+
 /** Builds a test context: database, clock, app, and fixture helpers that go through the HTTP API. */
-export async function createTestContext(start = "2026-03-02T01:00:00Z") {
+export async function createTestContext(start = "2026-03-02T01:00:00Z", options: ContextOptions = {}) {
   const clock = new ManualClock(start);
   liveClocks.set(clock, start);
   const handle = await openTestDatabase();
@@ -78,28 +128,22 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
   const config = parseConfig({
     TOKEN_TTL_MINUTES: String(TEST_TOKEN_TTL_MINUTES),
     BID_SEALING_KEY: generateSealingKey(),
+    ...TEST_LIMITS,
+    ...options.env,
   });
-  const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
+  const hasher = options.hasher ?? nativeHasher;
+  const services = { db: handle.db, hasher, config, logger: createLogger("silent") };
   /** What the app is built from; a test may build a variant (another key, another config) from it. */
-  const appDeps = { ...services, clock, docsAssets: nodeDocsAssets };
+  const appDeps = {
+    ...services,
+    clock,
+    docsAssets: nodeDocsAssets,
+    clientIp: options.clientIp,
+    tokenLeaseShare: options.tokenLeaseShare,
+  };
   const app = createApp(appDeps);
 
-  async function call(method: string, path: string, opts: CallOptions = {}): Promise<CallResult> {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-    let body: string | undefined;
-    if (opts.body !== undefined) {
-      body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
-      headers["Content-Type"] ??= "application/json";
-    }
-    const res = await app.request(path, { method, headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {}
-    return { status: res.status, body: parsed, headers: res.headers };
-  }
+  const call = (method: string, path: string, opts: CallOptions = {}) => callApp(app, method, path, opts);
 
   async function login(email: string, password = PASSWORD): Promise<string> {
     const res = await call("POST", "/v1/auth/login", { body: { email, password } });
@@ -113,10 +157,7 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z") {
   async function bureau(): Promise<string> {
     if (!bureauToken) {
       const email = freshEmail("bureau");
-      await createBureauUser(
-        { db: handle.db, hasher: nativeHasher, now: clock.now() },
-        { email, password: PASSWORD },
-      );
+      await createBureauUser({ db: handle.db, hasher, now: clock.now() }, { email, password: PASSWORD });
       bureauToken = await login(email);
     }
     return bureauToken;

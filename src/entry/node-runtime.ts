@@ -1,6 +1,7 @@
-/** What the Node server and CLI share: the sealing key, opening the configured database and preparing it. */
+/** What the Node server and CLI share: the sealing key, opening the configured database and preparing it; the client's IP. */
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Config } from "../config";
 import { type DatabaseHandle, openPostgres } from "../db/client";
 import { prepareDatabase } from "../db/migrate";
@@ -8,6 +9,7 @@ import { openPglite } from "../db/pglite";
 import { createBureauUser } from "../modules/auth/service";
 import type { Clock } from "../platform/clock";
 import type { Logger } from "../platform/logger";
+import type { ClientIp } from "../platform/rate-limit";
 import { nativeHasher } from "../platform/password-node";
 import { generateSealingKey, isSealingKey } from "../platform/sealing";
 import { users } from "../db/schema";
@@ -63,4 +65,27 @@ export async function bootstrapBureau(
     { email: config.BOOTSTRAP_BUREAU_EMAIL, password: config.BOOTSTRAP_BUREAU_PASSWORD },
   );
   logger.info("bootstrap bureau user created", { email: config.BOOTSTRAP_BUREAU_EMAIL });
+}
+
+/**
+ * The client's IP on Node: the socket's peer address; with TRUST_PROXY, the last `X-Forwarded-For` address (the one
+ * the proxy in front appended; earlier ones are whatever the client claimed).
+ * @example createApp({ …, clientIp: nodeClientIp(config) });
+ */
+export function nodeClientIp(config: Pick<Config, "TRUST_PROXY">): ClientIp {
+  return (c) => {
+    if (config.TRUST_PROXY) {
+      const forwarded = c.req
+        .header("X-Forwarded-For")
+        ?.split(",")
+        .map((a) => a.trim());
+      const last = forwarded?.filter(Boolean).at(-1);
+      if (last) return last;
+    }
+    try {
+      return getConnInfo(c).remote.address;
+    } catch {
+      return undefined; // a request that came through no socket (app.request in tests)
+    }
+  };
 }

@@ -8,7 +8,7 @@ import { systemClock } from "../platform/clock";
 import { nodeDocsAssets } from "../platform/docs-assets-node";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
-import { bootstrapBureau, openNodeDatabase, withSealingKey } from "./node-runtime";
+import { bootstrapBureau, nodeClientIp, openNodeDatabase, withSealingKey } from "./node-runtime";
 
 const env = loadNodeConfig();
 const logger = createLogger(env.LOG_LEVEL);
@@ -20,7 +20,7 @@ await bootstrapBureau(handle, config, clock, logger);
 const services = { db: handle.db, hasher: nativeHasher, config, logger };
 const demo = !config.DATABASE_URL && config.DEMO ? await seedDemo(services, clock.now()) : null;
 
-const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets });
+const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets, clientIp: nodeClientIp(config) });
 const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
   const base = `http://localhost:${port}`;
   const lines = [

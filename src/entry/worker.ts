@@ -46,6 +46,9 @@ export default {
         config,
         logger: createLogger(config.LOG_LEVEL),
         docsAssets: workersDocsAssets(env.ASSETS),
+        clientIp: (c) => c.req.header("CF-Connecting-IP"),
+        // Isolates come and go and hold nothing reliable: every request is counted in the database.
+        tokenLeaseShare: 0,
       });
     }
     const handle = openForRequest(env);

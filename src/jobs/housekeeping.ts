@@ -1,9 +1,13 @@
-/** Housekeeping: forgets expired sessions, old login failures and old idempotency keys, so those tables stay small. */
+/**
+ * Housekeeping: forgets expired sessions, login attempts outside the lockout window, old idempotency keys and past
+ * rate-limit windows, so those tables stay small.
+ */
 import { lt, or } from "drizzle-orm";
-import { idempotencyKeys, loginFailures, sessions } from "../db/schema";
+import { idempotencyKeys, loginAttempts, rateLimitWindows, sessions } from "../db/schema";
 import { LOCKOUT_WINDOW_MS } from "../modules/auth/service";
 import { DAY } from "../platform/clock";
 import { IDEMPOTENCY_TTL_MS } from "../platform/idempotency";
+import { WINDOW_MS } from "../platform/rate-limit";
 import type { JobDeps } from "./types";
 
 /** Revoked or expired sessions are kept a day for support questions, then deleted. */
@@ -23,13 +27,17 @@ export async function housekeeping({ db, clock }: JobDeps): Promise<number> {
       )
       .returning({ k: sessions.tokenHash }),
     db
-      .delete(loginFailures)
-      .where(lt(loginFailures.failedAt, before(LOCKOUT_WINDOW_MS)))
-      .returning({ k: loginFailures.id }),
+      .delete(loginAttempts)
+      .where(lt(loginAttempts.attemptedAt, before(LOCKOUT_WINDOW_MS)))
+      .returning({ k: loginAttempts.id }),
     db
       .delete(idempotencyKeys)
       .where(lt(idempotencyKeys.createdAt, before(IDEMPOTENCY_TTL_MS)))
       .returning({ k: idempotencyKeys.key }),
+    db
+      .delete(rateLimitWindows)
+      .where(lt(rateLimitWindows.windowStart, before(WINDOW_MS)))
+      .returning({ k: rateLimitWindows.key }),
   ]);
   return removed.reduce((n, rows) => n + rows.length, 0);
 }

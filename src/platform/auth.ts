@@ -1,11 +1,12 @@
-/** Bearer tokens: opaque, random, stored only as SHA-256, expiring and revocable; resolved lazily per request. */
-import { and, eq, gt, isNull } from "drizzle-orm";
+/** Bearer tokens: opaque, random, stored only as SHA-256, expiring and revocable; resolved (and metered) lazily per request. */
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Database } from "../db/client";
-import { organizations, sessions, users } from "../db/schema";
+import { organizations, rateLimitWindows, sessions, users } from "../db/schema";
 import type { Actor } from "./actor";
 import type { AppEnv } from "./context";
 import { AppError } from "./errors";
+import { countInWindow, rateLimited, windowStart } from "./rate-limit";
 
 const TOKEN_PREFIX = "obt_";
 
@@ -31,32 +32,82 @@ export function bearerToken(c: Context): string | null {
   return match ? match[1] : null;
 }
 
-async function resolveActor(db: Database, token: string, now: Date): Promise<Actor | null> {
-  const tokenHash = await sha256Hex(token);
-  const [row] = await db
-    .select({
-      userId: users.id,
-      orgId: organizations.id,
-      orgKind: organizations.kind,
-      orgStatus: organizations.status,
-      role: users.role,
-    })
+const actorColumns = {
+  userId: users.id,
+  orgId: organizations.id,
+  orgKind: organizations.kind,
+  orgStatus: organizations.status,
+  role: users.role,
+};
+
+const liveSession = (tokenHash: string, now: Date) =>
+  and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now));
+
+/** The session's actor, and the token's window count when `countKey` asks the same query to count this request. */
+async function lookup(db: Database, tokenHash: string, now: Date, countKey?: string) {
+  const query = db
+    .select(actorColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  // A suspended organisation's tokens stop working at once, without revoking each session.
-  if (!row || row.orgStatus === "suspended") return null;
+    .where(liveSession(tokenHash, now));
+  if (!countKey) return (await query)[0];
+  // One round trip: the request is counted (only for a live session) by a CTE of the lookup itself.
+  const hit = db.$with("hit").as(
+    db
+      .insert(rateLimitWindows)
+      .select(
+        db
+          .select({
+            key: sql`${countKey}`.as("key"),
+            windowStart: sql`${windowStart(now).toISOString()}::timestamptz`.as("window_start"),
+            count: sql`1`.as("count"),
+          })
+          .from(sessions)
+          .where(liveSession(tokenHash, now)),
+      )
+      .onConflictDoUpdate({
+        target: [rateLimitWindows.key, rateLimitWindows.windowStart],
+        set: { count: sql`${rateLimitWindows.count} + 1` },
+      })
+      .returning({ count: rateLimitWindows.count }),
+  );
+  const [row] = await db
+    .with(hit)
+    .select({ ...actorColumns, windowCount: sql<number>`(select ${hit.count} from ${hit})` })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.orgId))
+    .where(liveSession(tokenHash, now));
   return row;
 }
 
-/** The caller, or null when the request carries no valid token. Memoised per request. */
+/** The token's actor (null when unknown, expired, revoked or suspended); 429 over `RATE_LIMIT_PER_MINUTE`. */
+async function resolveActor(c: Context<AppEnv>, token: string): Promise<Actor | null> {
+  const { db, clock, config } = c.var.services;
+  const meter = c.var.limits.tokens;
+  const now = clock.now();
+  const limit = config.RATE_LIMIT_PER_MINUTE;
+  const tokenHash = await sha256Hex(token);
+  const key = `token:${tokenHash}`;
+  const row = await lookup(db, tokenHash, now, meter.countsInLookup ? key : undefined);
+  // A suspended organisation's tokens stop working at once, without revoking each session.
+  if (!row || row.orgStatus === "suspended") return null;
+  const allowed =
+    "windowCount" in row
+      ? Number(row.windowCount) <= limit
+      : await meter.take(key, limit, now, (n) => countInWindow(db, key, n, now));
+  if (!allowed) throw rateLimited("with this token", now);
+  const { userId, orgId, orgKind, orgStatus, role } = row;
+  return { userId, orgId, orgKind, orgStatus, role };
+}
+
+/** The caller, or null when the request carries no valid token; 429 over the token's limit. Memoised per request. */
 export function optionalActor(c: Context<AppEnv>): Promise<Actor | null> {
   let pending = c.get("actorPromise");
   if (!pending) {
     const token = bearerToken(c);
-    const { db, clock } = c.get("services");
-    pending = token ? resolveActor(db, token, clock.now()) : Promise.resolve(null);
+    pending = token ? resolveActor(c, token) : Promise.resolve(null);
     c.set("actorPromise", pending);
   }
   return pending;

@@ -5,6 +5,7 @@ import type { Actor } from "./actor";
 import type { Clock } from "./clock";
 import type { Logger } from "./logger";
 import type { PasswordHasher } from "./password";
+import type { Limits } from "./rate-limit";
 
 export interface Services {
   db: Database;
@@ -20,6 +21,8 @@ export interface AppEnv {
   Variables: {
     services: Services;
     requestId: string;
+    /** The rate limiters' state, shared by the app instance's requests. */
+    limits: Limits;
     /** Memoised result of resolving the bearer token (see `authenticate`). */
     actorPromise?: Promise<Actor | null>;
     /** Set by `sealReplay`: the response carries sealed bid terms, so its replay copy is stored sealed. */

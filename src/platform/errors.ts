@@ -1,6 +1,7 @@
-/** The one error type of OrderBridge and its RFC 9457 problem+json rendering. */
+/** The one error type of OrderBridge, validation failures as problems, and the RFC 9457 problem+json rendering. */
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ZodError } from "zod";
 
 export const ERROR_STATUS = {
   validation_failed: 400,
@@ -9,6 +10,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   invalid_state: 409,
+  quota_exceeded: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   idempotency_mismatch: 422,
@@ -27,6 +29,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: "Not found",
   conflict: "Conflict",
   invalid_state: "Invalid state",
+  quota_exceeded: "Quota exceeded",
   precondition_failed: "Precondition failed",
   payload_too_large: "Payload too large",
   idempotency_mismatch: "Idempotency key reused with another request",
@@ -41,6 +44,12 @@ export interface FieldError {
   message: string;
 }
 
+/** The quota a 409 `quota_exceeded` names: which one, and its configured limit. */
+export interface QuotaInfo {
+  name: string;
+  limit: number;
+}
+
 export interface Problem {
   type: string;
   title: string;
@@ -50,6 +59,7 @@ export interface Problem {
   requestId: string;
   errors?: FieldError[];
   errorCount?: number;
+  quota?: QuotaInfo;
 }
 
 /**
@@ -60,17 +70,24 @@ export class AppError extends HTTPException {
   readonly code: ErrorCode;
   readonly errors?: FieldError[];
   readonly errorCount?: number;
+  readonly quota?: QuotaInfo;
   readonly headers?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     detail: string,
-    opts: { errors?: FieldError[]; errorCount?: number; headers?: Record<string, string> } = {},
+    opts: {
+      errors?: FieldError[];
+      errorCount?: number;
+      quota?: QuotaInfo;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(ERROR_STATUS[code], { message: detail });
     this.code = code;
     this.errors = opts.errors;
     this.errorCount = opts.errorCount;
+    this.quota = opts.quota;
     this.headers = opts.headers;
   }
 }
@@ -87,6 +104,42 @@ export function invalidFields(errors: FieldError[]): AppError {
   });
 }
 
+/** Validation failures list at most this many field errors (a huge body must not make a huger response). */
+export const MAX_FIELD_ERRORS = 20;
+/** …and cut each path and message to this many characters (an unknown key may be a megabyte long). */
+const MAX_FIELD_TEXT = 200;
+
+const clip = (text: string) =>
+  text.length > MAX_FIELD_TEXT ? `${text.slice(0, MAX_FIELD_TEXT - 1)}…` : text;
+
+function fieldErrors(error: ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: "unknown field" }));
+    }
+    return [{ path: base, message: issue.message }];
+  });
+}
+
+/** Turns a zod failure into the 400 `validation_failed` problem (at most 20 errors, plus their count). */
+export function validationError(error: ZodError): AppError {
+  const all = fieldErrors(error);
+  const errors = all
+    .slice(0, MAX_FIELD_ERRORS)
+    .map((e) => ({ path: clip(e.path), message: clip(e.message) }));
+  const more = all.length - errors.length;
+  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
+  return new AppError(
+    "validation_failed",
+    (detail || "Invalid request") + (more > 0 ? `; and ${more} more` : ""),
+    {
+      errors,
+      errorCount: all.length,
+    },
+  );
+}
+
 export function problemOf(err: AppError, requestId: string): Problem {
   return {
     type: `https://orderbridge.dev/problems/${err.code.replaceAll("_", "-")}`,
@@ -97,6 +150,7 @@ export function problemOf(err: AppError, requestId: string): Problem {
     requestId,
     ...(err.errors ? { errors: err.errors } : {}),
     ...(err.errorCount !== undefined ? { errorCount: err.errorCount } : {}),
+    ...(err.quota ? { quota: err.quota } : {}),
   };
 }
 

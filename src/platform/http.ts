@@ -3,36 +3,11 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi
 import type { Context } from "hono";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./context";
-import { AppError, ERROR_STATUS, type ErrorCode, type FieldError } from "./errors";
+import { AppError, ERROR_STATUS, type ErrorCode, MAX_FIELD_ERRORS, validationError } from "./errors";
+import { QUOTAS, type QuotaName } from "./quotas";
+import { perIpLimit } from "./rate-limit";
 
-/** Validation failures list at most this many field errors (a huge body must not make a huger response). */
-export const MAX_FIELD_ERRORS = 20;
-
-function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const base = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((k) => ({ path: base ? `${base}.${k}` : k, message: "unknown field" }));
-    }
-    return [{ path: base, message: issue.message }];
-  });
-}
-
-/** Turns a zod failure into the 400 `validation_failed` problem (at most 20 errors, plus their count). */
-export function validationError(error: ZodError): AppError {
-  const all = fieldErrors(error);
-  const errors = all.slice(0, MAX_FIELD_ERRORS);
-  const more = all.length - errors.length;
-  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
-  return new AppError(
-    "validation_failed",
-    (detail || "Invalid request") + (more > 0 ? `; and ${more} more` : ""),
-    {
-      errors,
-      errorCount: all.length,
-    },
-  );
-}
+const QUOTA_NAMES = Object.keys(QUOTAS) as [QuotaName, ...QuotaName[]];
 
 /**
  * A router whose validation failures become 400 `validation_failed`.
@@ -63,6 +38,12 @@ export const problemSchema = z
       .int()
       .optional()
       .openapi({ description: "How many field errors there were in all" }),
+    quota: z
+      .object({ name: z.enum(QUOTA_NAMES), limit: z.number().int() })
+      .optional()
+      .openapi({
+        description: "With `quota_exceeded`: the organisation's quota that is full, and its limit",
+      }),
   })
   .openapi("Problem", {
     example: {
@@ -100,9 +81,13 @@ const ERROR_HEADERS: Partial<Record<ErrorStatus, Record<string, { $ref: string }
   429: { "Retry-After": header("Retry-After") },
 };
 
-function problemResponse(status: ErrorStatus) {
+function problemResponse(status: ErrorStatus, quota?: QuotaName) {
+  const description =
+    status === 409 && quota
+      ? `${DESCRIPTIONS[409]}, or the organisation's \`${quota}\` quota (${QUOTAS[quota].variable}) is full (\`quota_exceeded\`)`
+      : DESCRIPTIONS[status];
   return {
-    description: DESCRIPTIONS[status],
+    description,
     ...(ERROR_HEADERS[status] ? { headers: ERROR_HEADERS[status] } : {}),
     content: { "application/problem+json": { schema: problemSchema } },
   };
@@ -168,8 +153,17 @@ export interface Contract {
   errors?: ErrorStatus[];
   /** `required` on PATCH (428 without), `optional` on state transitions (412 when stale). */
   ifMatch?: "required" | "optional";
-  /** Whether a POST is replayed under `Idempotency-Key` (every POST is, unless it says false). */
+  /** Whether a POST is replayed under `Idempotency-Key` (every POST is, unless it says false). Anonymous callers
+   * are never replayed, so a public POST says false. */
   idempotent?: boolean;
+  /**
+   * `ip`: at most `RATE_LIMIT_AUTH_PER_MINUTE` calls per client IP per minute (429 with Retry-After). For register,
+   * login and public lookups; one line opts a route in. (Every bearer operation is limited per token, and every
+   * other public one per IP at `RATE_LIMIT_PER_MINUTE`, anyway.)
+   */
+  rateLimit?: "ip";
+  /** The per-organisation quota a creating operation counts against (409 `quota_exceeded` when full). */
+  quota?: QuotaName;
 }
 
 type Spec = Omit<RouteConfig, "security" | "operationId"> & Contract;
@@ -182,6 +176,9 @@ export function contractStatuses(spec: Spec): ErrorStatus[] {
   const idempotent = spec.method === "post" && spec.idempotent !== false;
   if (r?.params || r?.query || r?.body || spec.ifMatch || idempotent) out.add(400);
   if (spec.auth === "bearer") out.add(401);
+  out.add(429); // per token when signed in, per client IP when public
+
+  if (spec.quota) out.add(409);
   if (hasBody) out.add(413);
   if (idempotent) {
     out.add(409); // the same key while the first request is still running
@@ -194,13 +191,13 @@ export function contractStatuses(spec: Spec): ErrorStatus[] {
 
 /**
  * `createRoute` with the contract applied: `operationId`, security (`[]` when public), the `If-Match` and
- * `Idempotency-Key` parameters, `Idempotent-Replayed` on replayable successes, and one problem response per
- * status the route can answer.
+ * `Idempotency-Key` parameters, `Idempotent-Replayed` on replayable successes, the per-IP limit's middleware, and
+ * one problem response per status the route can answer.
  * @example const publishOrderRoute = defineRoute({ operationId: "publishOrder", auth: "bearer", ifMatch: "optional",
  *   errors: [403, 404, 409], method: "post", path: "/orders/{id}/publish", … });
  */
 export function defineRoute<const R extends Spec>(spec: R): R {
-  const { auth, errors: _errors, ifMatch, idempotent: _idempotent, ...route } = spec;
+  const { auth, errors: _errors, ifMatch, idempotent: _idempotent, rateLimit, quota, ...route } = spec;
   const replayable = spec.method === "post" && spec.idempotent !== false;
   const parameters = [
     ...((route as RouteConfig).parameters ?? []),
@@ -219,11 +216,21 @@ export function defineRoute<const R extends Spec>(spec: R): R {
         }
       : response;
   }
-  for (const status of contractStatuses(spec)) responses[status] ??= problemResponse(status);
+  for (const status of contractStatuses(spec)) responses[status] ??= problemResponse(status, quota);
   return createRoute({
     ...route,
     security: auth === "bearer" ? bearer : [],
     ...(parameters.length ? { parameters } : {}),
+    ...(auth === "public" || rateLimit === "ip"
+      ? {
+          middleware: [
+            perIpLimit(
+              spec.operationId,
+              rateLimit === "ip" ? "RATE_LIMIT_AUTH_PER_MINUTE" : "RATE_LIMIT_PER_MINUTE",
+            ),
+          ],
+        }
+      : {}),
     responses,
   } as RouteConfig) as unknown as R;
 }

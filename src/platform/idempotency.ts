@@ -1,4 +1,8 @@
-/** `Idempotency-Key` for POSTs: the same key and body replay the first response; another body is 422. */
+/**
+ * `Idempotency-Key` for authenticated POSTs: the same key and body replay the first response; another body is 422.
+ * Anonymous callers are never replayed: nothing they send can name a scope that is theirs alone, and a shared one
+ * would hand one caller's stored response to another (so public POSTs document no Idempotency-Key).
+ */
 import { and, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
@@ -28,17 +32,31 @@ export function sealReplay(c: Context<AppEnv>): void {
 
 const replaySealer = (c: Context<AppEnv>) => sealerOf(c.get("services").config);
 
+/** A refusal is kept for replay only when its body is at most this long: storage must not amplify a request. */
+export const MAX_STORED_PROBLEM_BYTES = 8 * 1024;
+
+/** Whether a response is kept for replay: successes, and small 4xx except those that say "come back later". */
+function storable(res: Response, bodyBytes: number): boolean {
+  if (!res.headers.get("content-type")?.includes("json")) return false;
+  if (res.status < 400) return true;
+  // 401 and 429 depend on the moment (a token, a window), not on the request: a retry must run again.
+  return (
+    res.status < 500 && res.status !== 401 && res.status !== 429 && bodyBytes <= MAX_STORED_PROBLEM_BYTES
+  );
+}
+
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("Idempotency-Key");
   if (c.req.method !== "POST" || key === undefined || NOT_REPLAYED.has(c.req.path)) return next();
+  const actor = await optionalActor(c);
+  if (!actor) return next();
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new AppError("validation_failed", "Idempotency-Key must be 1–255 visible ASCII characters", {
       errors: [{ path: "Idempotency-Key", message: "invalid" }],
     });
   }
   const { db, clock } = c.get("services");
-  const actor = await optionalActor(c);
-  const scope = actor ? actor.userId : "anonymous";
+  const scope = actor.userId;
   const requestHash = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
   const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
 
@@ -65,13 +83,14 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   }
 
   await next();
-  if (c.res.status < 500 && c.res.headers.get("content-type")?.includes("json")) {
-    const body = await c.res.clone().json();
+  const text = await c.res.clone().text();
+  if (storable(c.res, new TextEncoder().encode(text).length)) {
     const headers: Record<string, string> = {};
     for (const name of REPLAYED_HEADERS) {
       const value = c.res.headers.get(name);
       if (value !== null) headers[name] = value;
     }
+    const body = text ? JSON.parse(text) : null;
     const stored = c.get("replaySealed")
       ? { body: null, sealedBody: await (await replaySealer(c)).seal(body, `replay:${scope}:${key}`) }
       : { body };
@@ -80,6 +99,6 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       .set({ status: c.res.status, ...stored, headers })
       .where(where);
   } else {
-    await db.delete(idempotencyKeys).where(where); // a failure may be retried with the same key
+    await db.delete(idempotencyKeys).where(where); // not kept: a retry with the same key runs again
   }
 });

@@ -43,7 +43,8 @@ const TAGS = [
   { name: "Matching", description: "Scored, explained matches between orders and cohorts, and allocations" },
   {
     name: "Bids",
-    description: "Sealed bids on open orders, invitations to bid, the opening at the deadline, ranking and the award",
+    description:
+      "Sealed bids on open orders, invitations to bid, the opening at the deadline, ranking and the award",
   },
   { name: "Contracts", description: "Tripartite contracts drafted from an award" },
 ];

@@ -267,6 +267,8 @@ describe("amendments", () => {
     });
     const own = await t.call("GET", `/v1/orders/${order.id}/amendments`, { token: company.token });
     expect(own.body.data[0].amendedBy).toBe(company.userId);
+    const audited = await t.call("GET", `/v1/orders/${order.id}/amendments`, { token: await t.bureau() });
+    expect(audited.body.data[0].amendedBy).toBe(company.userId);
     expect(history.body.data[0].changes).toEqual([
       { field: "headcountMax", from: 20, to: 30 },
       { field: "budgetPerTraineeFen", from: 1_500_000, to: 1_600_000 },

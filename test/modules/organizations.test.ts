@@ -195,6 +195,22 @@ describe("verifying and suspending", () => {
     expect(login.body.code).toBe("forbidden");
   });
 
+  it("revokes the sessions on suspension: a token from before stays dead when the organisation is reinstated", async () => {
+    const victim = await t.org("provider");
+    const added = await addMember(victim.orgId, victim.token, member({ role: "member" }));
+    expect(added.status).toBe(201);
+    const memberToken = await t.login(added.body.user.email);
+    expect((await suspend(victim.orgId)).status).toBe(200);
+    expect((await verify(victim.orgId)).status).toBe(200);
+    for (const token of [victim.token, memberToken]) {
+      const res = await t.call("GET", "/v1/me", { token });
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe("unauthenticated");
+    }
+    // Logging in again gives a working token.
+    expect((await t.call("GET", "/v1/me", { token: await t.login(victim.email) })).status).toBe(200);
+  });
+
   it("keeps verify and suspend for the bureau: 401, 403, 404, 400 as appropriate", async () => {
     const target = await t.org("company", { verified: false });
     const other = await t.org("provider");

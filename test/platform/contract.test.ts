@@ -35,7 +35,8 @@ const operations = () =>
   );
 const refs = (op: Operation) =>
   (op.parameters ?? []).map((p) => ("$ref" in p ? p.$ref.split("/").pop() : p.name));
-const NOT_REPLAYED = new Set(["POST /v1/auth/login", "POST /v1/auth/logout"]);
+// Session routes are never replayed, nor are anonymous callers (register).
+const NOT_REPLAYED = new Set(["POST /v1/auth/login", "POST /v1/auth/logout", "POST /v1/auth/register"]);
 
 /** The schema behind a response, following one `$ref`. */
 function responseSchema(op: Operation, status: string) {

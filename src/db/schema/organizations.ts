@@ -1,4 +1,4 @@
-/** Organisations, their users, sessions, login failures and accreditations. */
+/** Organisations, their users, sessions, login attempts and accreditations. */
 import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { occupations } from "./taxonomy";
@@ -59,15 +59,18 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** One row per failed login; the lockout counts rows in the last 15 minutes (kept in the database for Workers). */
-export const loginFailures = pgTable(
-  "login_failures",
+/**
+ * The attempts the login lockout counts: a row is claimed before a password is checked and stays when the check
+ * fails, so concurrent logins can never check more than 5 per account per 15 minutes (in the database for Workers).
+ */
+export const loginAttempts = pgTable(
+  "login_attempts",
   {
     id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
     email: text("email").notNull(),
-    failedAt: ts("failed_at").notNull(),
+    attemptedAt: ts("attempted_at").notNull(),
   },
-  (t) => [index("login_failures_email_idx").on(t.email, t.failedAt)],
+  (t) => [index("login_attempts_email_idx").on(t.email, t.attemptedAt)],
 );
 
 export const accreditations = pgTable(

@@ -1,4 +1,4 @@
-/** Cross-cutting tables: the append-only audit log and the Idempotency-Key store. */
+/** Cross-cutting tables: the append-only audit log, the Idempotency-Key store and the rate-limit windows. */
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 export const auditLog = pgTable(
@@ -33,4 +33,22 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/**
+ * One counter per key (`ip:login:203.0.113.7`, `token:<sha256>`) per one-minute window, raised by an atomic upsert,
+ * so every Node process and Workers isolate counts against the same numbers. Housekeeping deletes past windows.
+ * The migration creates it UNLOGGED (drizzle does not model that): counting never waits for a WAL flush.
+ */
+export const rateLimitWindows = pgTable(
+  "rate_limit_windows",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index("rate_limit_windows_start_idx").on(t.windowStart),
+  ],
 );

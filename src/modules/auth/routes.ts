@@ -13,12 +13,15 @@ const tags = ["Auth"];
 const registerRoute = defineRoute({
   operationId: "register",
   auth: "public",
+  idempotent: false,
+  rateLimit: "ip",
   errors: [409],
   method: "post",
   path: "/auth/register",
   tags,
   summary: "Register an organisation and its first admin",
-  description: "The organisation starts `pending` until the bureau verifies it.",
+  description:
+    "The organisation starts `pending` until the bureau verifies it. Anonymous calls are never replayed under `Idempotency-Key`: a retry after a lost response gets 409 for the taken USCC, and logging in shows the organisation.",
   request: {
     body: jsonBody(registerBodySchema, {
       organization: {
@@ -43,13 +46,14 @@ const loginRoute = defineRoute({
   operationId: "login",
   auth: "public",
   idempotent: false,
+  rateLimit: "ip",
   errors: [401, 403, 429],
   method: "post",
   path: "/auth/login",
   tags,
   summary: "Log in",
   description:
-    "After 5 failures for an account within 15 minutes, attempts get 429 with `Retry-After` until the window passes. Never replayed under `Idempotency-Key`, so no token is stored.",
+    "At most 5 passwords per account are checked within 15 minutes (a success gives its attempt back only when no other attempt shares the window); beyond that, 429 with `Retry-After` until the window passes. Never replayed under `Idempotency-Key`, so no token is stored.",
   request: {
     body: jsonBody(loginBodySchema, { email: "company1@demo.orderbridge.cn", password: "orderbridge-demo" }),
   },

@@ -37,6 +37,7 @@ const sealedNote =
 const createBidRoute = defineRoute({
   operationId: "createBid",
   auth: "bearer",
+  quota: "liveBids",
   errors: [403, 404, 409],
   method: "post",
   path: "/orders/{id}/bids",

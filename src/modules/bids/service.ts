@@ -7,6 +7,7 @@ import { isUniqueViolation } from "../../platform/db-errors";
 import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
+import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { updateVersioned } from "../../platform/transition";
 import { findVisibleOrder } from "../orders/access";
@@ -64,6 +65,10 @@ export async function createBid(scope: Scope, input: { orderId: string } & NewBi
   try {
     return await db.transaction(async (tx) => {
       await lockBiddingOrder(tx, orderId, now);
+      await checkQuota({ ...scope, db: tx }, "liveBids", {
+        table: bids,
+        where: and(eq(bids.providerOrgId, actor.orgId), inArray(bids.status, ["draft", "submitted"])),
+      });
       const [row] = await tx
         .insert(bids)
         .values({

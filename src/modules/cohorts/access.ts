@@ -4,16 +4,19 @@ import { cohorts } from "../../db/schema";
 import { type Actor, isBureau } from "../../platform/actor";
 import { AppError } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
+import { notSuspended } from "../organizations/access";
 
 export type CohortRow = typeof cohorts.$inferSelect;
 
-/** Buyers (verified companies) and the bureau see open cohorts; every provider sees only its own. */
-const seesOpenCohorts = (actor: Actor) =>
-  isBureau(actor) || (actor.orgKind === "company" && actor.orgStatus === "verified");
-
+/**
+ * Every provider sees its own cohorts; the bureau sees open ones, and verified companies those of providers that
+ * are not suspended.
+ */
 export function cohortVisibleTo(actor: Actor): SQL | undefined {
   const own = eq(cohorts.providerOrgId, actor.orgId);
-  return seesOpenCohorts(actor) ? or(own, isNull(cohorts.contractId)) : own;
+  if (isBureau(actor)) return or(own, isNull(cohorts.contractId));
+  if (actor.orgKind !== "company" || actor.orgStatus !== "verified") return own;
+  return or(own, and(isNull(cohorts.contractId), notSuspended(cohorts.providerOrgId)));
 }
 
 /** Whether the actor gets the owner's full view of a cohort (else the trainee-free summary). */

@@ -28,6 +28,7 @@ const params = idParam("coh");
 const createCohortRoute = defineRoute({
   operationId: "createCohort",
   auth: "bearer",
+  quota: "openCohorts",
   errors: [403, 404, 409],
   method: "post",
   path: "/cohorts",

@@ -1,5 +1,5 @@
 /** Cohort use cases: providers plan and run cohorts of their programs; buyers and the bureau see open ones. */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { type COHORT_STATUSES, cohortSkills, cohorts, programs } from "../../db/schema";
 import { requireKind, requireVerified } from "../../platform/actor";
@@ -8,6 +8,7 @@ import { hasChild, loadGrouped, replaceChildren } from "../../platform/children"
 import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
+import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { transition, updateVersioned } from "../../platform/transition";
 import { findVisibleProgram } from "../programs/access";
@@ -47,6 +48,7 @@ async function lockProgram(tx: Database, programId: string) {
 
 /**
  * A verified provider plans a cohort of one of its own active programs; the occupation comes from the program.
+ * Counts against `openCohorts`.
  * @example await createCohort(scope, { programId, name, size: 30, readyDate: "2031-07-15", city: "Beijing", skills });
  */
 export async function createCohort(scope: Scope, input: NewCohort): Promise<Cohort> {
@@ -74,6 +76,14 @@ export async function createCohort(scope: Scope, input: NewCohort): Promise<Coho
     if (input.size > program.cohortCapacity) {
       throw invalidField("size", `exceeds the program's cohortCapacity of ${program.cohortCapacity}`);
     }
+    await checkQuota({ ...scope, db: tx }, "openCohorts", {
+      table: cohorts,
+      where: and(
+        eq(cohorts.providerOrgId, actor.orgId),
+        eq(cohorts.status, "planned"),
+        isNull(cohorts.contractId),
+      ),
+    });
     const [row] = await tx
       .insert(cohorts)
       .values({

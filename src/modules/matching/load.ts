@@ -14,6 +14,7 @@ import {
 } from "../../db/schema";
 import type { MatchCandidate, MatchOrder, ProviderRecord, ScoreContext } from "../../matching";
 import { hasChild, loadGrouped } from "../../platform/children";
+import { notSuspended } from "../organizations/access";
 import type { AllocationRequest } from "./schemas";
 
 export type MatchFilter = NonNullable<AllocationRequest["filter"]>;
@@ -79,7 +80,7 @@ function providerRecord(orgId: string, city: string): ProviderRecord {
   };
 }
 
-/** Orders accepting bids: open, bid deadline still ahead. */
+/** Orders accepting bids: open, bid deadline still ahead, placed by a company that is not suspended. */
 export async function loadOpenOrders(
   db: Database,
   now: Date,
@@ -94,6 +95,7 @@ export async function loadOpenOrders(
       and(
         eq(orders.status, "open"),
         gt(orders.bidDeadline, now),
+        notSuspended(orders.companyOrgId),
         ...filterConditions(orders, filter),
         held
           ? notExists(

@@ -4,15 +4,19 @@ import { orders } from "../../db/schema";
 import { type Actor, isBureau } from "../../platform/actor";
 import { AppError } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
+import { notSuspended } from "../organizations/access";
 
 export type OrderRow = typeof orders.$inferSelect;
 
-/** Drafts only to their company; published orders to verified organisations' users and the bureau. */
+/**
+ * Drafts only to their company; published orders to the bureau, and to verified organisations' users unless the
+ * company is suspended.
+ */
 export function orderVisibleTo(actor: Actor): SQL {
   const own = eq(orders.companyOrgId, actor.orgId);
   if (isBureau(actor)) return isNotNull(orders.publishedAt);
   if (actor.orgStatus !== "verified") return own;
-  return or(own, isNotNull(orders.publishedAt))!;
+  return or(own, and(isNotNull(orders.publishedAt), notSuspended(orders.companyOrgId)))!;
 }
 
 /**

@@ -29,6 +29,7 @@ const params = idParam("ord");
 const createOrderRoute = defineRoute({
   operationId: "createOrder",
   auth: "bearer",
+  quota: "openOrders",
   errors: [403],
   method: "post",
   path: "/orders",

@@ -7,6 +7,7 @@ import { hasChild, loadGrouped, replaceChildren } from "../../platform/children"
 import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, type PageQuery, toPage } from "../../platform/pagination";
+import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { transition, updateVersioned } from "../../platform/transition";
 import { findOwnOrder, findVisibleOrder, type OrderRow, orderVisibleTo } from "./access";
@@ -75,13 +76,20 @@ export async function viewOrders({ db, now }: Pick<Scope, "db" | "now">, rows: O
 const viewOrder = async (scope: Pick<Scope, "db" | "now">, row: OrderRow) =>
   (await viewOrders(scope, [row]))[0];
 
-/** A company drafts an order; it is private to the company until published. */
+/** A company drafts an order; it is private to the company until published. Counts against `openOrders`. */
 export async function createOrder(scope: Scope, input: OrderInput): Promise<Order> {
   const { db, actor, now } = scope;
   requireKind(actor, "company");
   await checkOrder(db, input);
   const id = newId("ord");
   return db.transaction(async (tx) => {
+    await checkQuota({ ...scope, db: tx }, "openOrders", {
+      table: orders,
+      where: and(
+        eq(orders.companyOrgId, actor.orgId),
+        inArray(orders.status, ["draft", "open", "evaluation"]),
+      ),
+    });
     const [row] = await tx
       .insert(orders)
       .values({

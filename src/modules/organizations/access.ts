@@ -1,5 +1,6 @@
 /** Who sees which organisations, and how much of them. */
-import { eq } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { organizations } from "../../db/schema";
 import { type Actor, isBureau } from "../../platform/actor";
 import { AppError } from "../../platform/errors";
@@ -21,3 +22,11 @@ export async function findVisibleOrganization(
   }
   return org;
 }
+
+/**
+ * Whether the organisation named by `orgId` (a column of the outer query) is not suspended, as a WHERE condition:
+ * what a suspended organisation offers or asks for disappears from other organisations' views and from matching.
+ * @example where(or(own, and(isNotNull(orders.publishedAt), notSuspended(orders.companyOrgId))))
+ */
+export const notSuspended = (orgId: PgColumn): SQL =>
+  sql`not exists (select 1 from ${organizations} where ${organizations.id} = ${orgId} and ${organizations.status} = 'suspended')`;

@@ -4,15 +4,19 @@ import { programs } from "../../db/schema";
 import { type Actor, isBureau } from "../../platform/actor";
 import { AppError } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
+import { notSuspended } from "../organizations/access";
 
 export type ProgramRow = typeof programs.$inferSelect;
 
-/** The bureau sees all; verified organisations active ones and their own; others only their own. */
+/**
+ * The bureau sees all; verified organisations their own and the active ones of providers that are not suspended;
+ * others only their own.
+ */
 export function programVisibleTo(actor: Actor): SQL | undefined {
   if (isBureau(actor)) return undefined;
-  if (actor.orgStatus === "verified")
-    return or(eq(programs.status, "active"), eq(programs.providerOrgId, actor.orgId));
-  return eq(programs.providerOrgId, actor.orgId);
+  const own = eq(programs.providerOrgId, actor.orgId);
+  if (actor.orgStatus !== "verified") return own;
+  return or(own, and(eq(programs.status, "active"), notSuspended(programs.providerOrgId)));
 }
 
 /**

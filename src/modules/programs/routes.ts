@@ -27,6 +27,7 @@ const params = idParam("prg");
 const createProgramRoute = defineRoute({
   operationId: "createProgram",
   auth: "bearer",
+  quota: "activePrograms",
   errors: [403],
   method: "post",
   path: "/programs",

@@ -8,6 +8,7 @@ import { hasChild, loadGrouped, replaceChildren } from "../../platform/children"
 import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
+import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { transition, updateVersioned } from "../../platform/transition";
 import { isAccredited } from "../organizations/service";
@@ -29,7 +30,8 @@ async function view(db: Database, row: ProgramRow): Promise<Program> {
 }
 
 /**
- * A verified provider, currently accredited for the occupation, offers a new (active) program.
+ * A verified provider, currently accredited for the occupation, offers a new (active) program; counts against
+ * `activePrograms`.
  * @example const program = await createProgram(scope, { title, occupationCode: "ai_engineer", … });
  */
 export async function createProgram(scope: Scope, input: NewProgram): Promise<Program> {
@@ -50,6 +52,10 @@ export async function createProgram(scope: Scope, input: NewProgram): Promise<Pr
   await checkSkillsExist(db, input.skills);
   const { skills: taught, certification, ...fields } = input;
   return db.transaction(async (tx) => {
+    await checkQuota({ ...scope, db: tx }, "activePrograms", {
+      table: programs,
+      where: and(eq(programs.providerOrgId, actor.orgId), eq(programs.status, "active")),
+    });
     const [row] = await tx
       .insert(programs)
       .values({
