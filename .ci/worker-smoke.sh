@@ -286,6 +286,35 @@ expect GET "/v1/orders/$ORDER_ID/matches" 200 "" "$COMPANY_TOKEN"
 assert_eq "matches weights.skills > 0" "$(jget "$BODY" '.weights.skills > 0')" true
 expect POST /v1/matching/allocations 201 '{"mode":"optimal","allowSplit":true}' "$BUREAU_TOKEN"
 
+# The web console on workerd: the sign-in page (zh-CN by default, strict CSP, its stylesheet from the Worker), a
+# form sign-in that sets the HttpOnly session cookie, and the dashboard rendered from that cookie.
+expect GET /console/sign-in 200
+assert_eq "/console/sign-in content-type" "$(header content-type)" "text/html; charset=UTF-8"
+grep -q '<html lang="zh-CN">' "$BODY" || die "/console/sign-in is not in Chinese by default"
+CONSOLE_CSP=$(header content-security-policy)
+[[ "$CONSOLE_CSP" == *"default-src 'none'"* && "$CONSOLE_CSP" != *unsafe-inline* ]] || die "console CSP is not strict: $CONSOLE_CSP"
+PRESESSION=$(tr -d '\r' <"$HEADERS" | sed -n 's/^[Ss]et-[Cc]ookie: ob_presession=\([^;]*\).*/\1/p' | head -n 1)
+CSRF=$(grep -o 'name="_csrf" value="[^"]*"' "$BODY" | head -n 1 | sed 's/.*value="//; s/"$//')
+[[ -n "$PRESESSION" && -n "$CSRF" ]] || die "/console/sign-in set no pre-session cookie or form token"
+STYLESHEET=$(grep -o 'href="/console/assets/[^"]*"' "$BODY" | sed 's/^href="//; s/"$//')
+expect GET "$STYLESHEET" 200
+assert_eq "console stylesheet content-type" "$(header content-type)" "text/css; charset=utf-8"
+: >"$BODY"
+STATUS=$(curl -sS --max-time "$HTTP_TIMEOUT" -o "$BODY" -D "$HEADERS" -w '%{http_code}' -X POST \
+  -H "Cookie: ob_presession=$PRESESSION" \
+  --data-urlencode "_csrf=$CSRF" --data-urlencode "email=$COMPANY_EMAIL" --data-urlencode "password=$COMPANY_PASSWORD" \
+  "$BASE/console/sign-in") || true
+assert_eq "console sign-in status" "$STATUS" 303
+SESSION_COOKIE=$(tr -d '\r' <"$HEADERS" | grep -i '^set-cookie: ob_session=' | head -n 1)
+[[ "$SESSION_COOKIE" == *HttpOnly* && "$SESSION_COOKIE" == *SameSite=Lax* && "$SESSION_COOKIE" == *Path=/console* ]] ||
+  die "the console session cookie lacks HttpOnly, SameSite=Lax or Path=/console: $SESSION_COOKIE"
+SESSION=$(echo "$SESSION_COOKIE" | sed 's/^[^=]*=\([^;]*\).*/\1/')
+log "ok   form sign-in set the session cookie"
+expect GET /console 200 "" "" "Cookie: ob_session=$SESSION"
+grep -q "CI Smoke Company $RUN_ID" "$BODY" || die "the console dashboard does not name the signed-in company"
+grep -q "CI smoke order" "$BODY" || die "the console dashboard does not list the company's order"
+log "ok   /console dashboard rendered from the session cookie"
+
 # --- 4. sealed bids on workerd ------------------------------------------------------------------------------------
 # A provider bids on two orders whose deadline is 40 seconds away. Before it: ciphertext only in the database, and
 # the company sees bidCount alone. After it: order A opens on the company's first read, order B in the Cron handler.

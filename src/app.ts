@@ -1,7 +1,8 @@
-/** createApp(deps): the whole HTTP API from injected dependencies, identical on Node and Workers. */
+/** createApp(deps): the whole HTTP API and the web console from injected dependencies, identical on Node and Workers. */
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Config } from "./config";
+import { consoleRouter } from "./console";
 import type { Database } from "./db/client";
 import { authRouter } from "./modules/auth/routes";
 import { awardsRouter } from "./modules/awards/routes";
@@ -127,6 +128,8 @@ export function createApp(deps: AppDeps) {
     return c.json(document);
   });
   app.route("/", docsRouter(deps.docsAssets, OPENAPI_PATH));
+  // The web console: plain Hono routes, so it stays out of the OpenAPI document.
+  app.route("/console", consoleRouter());
 
   app.notFound((c) => {
     throw new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`);

@@ -42,7 +42,10 @@ export const configSchema = z.object({
     )
     .pipe(z.array(sealingKey).max(10))
     .default([]),
-  /** Node: take the client's IP from X-Forwarded-For (its last address, the one the proxy added), not the socket. */
+  /**
+   * Behind a reverse proxy: take the client's IP from X-Forwarded-For (its last address, the one the proxy added)
+   * rather than the socket, and believe X-Forwarded-Proto (the console's cookies are Secure when it says https).
+   */
   TRUST_PROXY: flag.default(false),
   /** Requests per client IP per minute to each of register, login and public lookups. */
   RATE_LIMIT_AUTH_PER_MINUTE: count(20),

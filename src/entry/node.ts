@@ -27,9 +27,12 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
     "",
     `OrderBridge is listening on ${base}  (database: ${handle.kind === "pglite" ? `embedded PGlite in ${config.DATA_DIR}` : "PostgreSQL"})`,
     `  API reference: ${base}/docs     OpenAPI: ${base}/openapi.json     health: ${base}/health`,
+    `  Web console:   ${base}/console  (简体中文 by default, English one click away)`,
   ];
   if (demo) {
-    lines.push(`  Demo data seeded. Log in with POST ${base}/v1/auth/login, password "${DEMO_PASSWORD}":`);
+    lines.push(
+      `  Demo data seeded. Sign in at ${base}/console or POST ${base}/v1/auth/login, password "${DEMO_PASSWORD}":`,
+    );
     for (const login of demo) lines.push(`    ${login.role.padEnd(9)} ${login.email}`);
   } else if (!config.DATABASE_URL && config.DEMO) {
     lines.push(

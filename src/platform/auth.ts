@@ -82,8 +82,16 @@ async function lookup(db: Database, tokenHash: string, now: Date, countKey?: str
   return row;
 }
 
-/** The token's actor (null when unknown, expired, revoked or suspended); 429 over `RATE_LIMIT_PER_MINUTE`. */
-async function resolveActor(c: Context<AppEnv>, token: string): Promise<Actor | null> {
+/**
+ * The one session lookup: the actor of a live session token (null when unknown, expired, revoked or its
+ * organisation suspended), metered against `RATE_LIMIT_PER_MINUTE` (429 over it). Bearer tokens and the web
+ * console's session cookie both resolve through it.
+ * @example const actor = await resolveActor(c, token);
+ */
+export async function resolveActor(
+  c: { var: Pick<AppEnv["Variables"], "services" | "limits"> },
+  token: string,
+): Promise<Actor | null> {
   const { db, clock, config } = c.var.services;
   const meter = c.var.limits.tokens;
   const now = clock.now();

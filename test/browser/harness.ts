@@ -59,8 +59,11 @@ export interface BrowserHarness {
   blockedRequests(): BlockedRequest[];
   /** Console errors and uncaught page errors so far (CSP violations show up here). */
   pageErrors(): string[];
-  /** Saves a full-page PNG under `SCREENSHOT_DIR` and returns its path. */
-  screenshot(page: Page, name: string): Promise<string>;
+  /**
+   * Saves a PNG under `SCREENSHOT_DIR` (or `opts.dir`, e.g. the README's docs/screenshots) and returns its path:
+   * the full page unless `opts.fullPage` is false (the viewport only, for small committed images).
+   */
+  screenshot(page: Page, name: string, opts?: { dir?: string; fullPage?: boolean }): Promise<string>;
   /** Closes the browser, the server and the database. */
   close(): Promise<void>;
 }
@@ -72,10 +75,11 @@ function listen(fetch: (request: Request) => Response | Promise<Response>): Prom
 }
 
 /**
- * Starts the app and Chromium. Call `browserSkipReason()` first.
+ * Starts the app and Chromium. Call `browserSkipReason()` first. `locale` sets the browser's language (its
+ * Accept-Language and navigator.language); Chromium's own default is en-US.
  * @example const h = await startBrowserHarness(); const page = await h.open("/docs"); await h.close();
  */
-export async function startBrowserHarness(): Promise<BrowserHarness> {
+export async function startBrowserHarness(opts: { locale?: string } = {}): Promise<BrowserHarness> {
   const api = await createTestContext();
   const server = await listen(api.app.fetch);
   const { port } = server.address() as AddressInfo;
@@ -86,7 +90,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     // Playwright's launch() gives each run a fresh temporary --user-data-dir and removes it on close.
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     // Service workers could fetch outside the routes below, so there are none.
-    context = await browser.newContext({ serviceWorkers: "block", baseURL: origin });
+    context = await browser.newContext({ serviceWorkers: "block", baseURL: origin, locale: opts.locale });
   } catch (err) {
     await browser?.close();
     server.close();
@@ -117,10 +121,11 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     },
     blockedRequests: () => [...blocked],
     pageErrors: () => [...errors],
-    async screenshot(page, name) {
-      await mkdir(SCREENSHOT_DIR, { recursive: true });
-      const path = join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
+    async screenshot(page, name, opts = {}) {
+      const dir = opts.dir ?? SCREENSHOT_DIR;
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, `${name}.png`);
+      await page.screenshot({ path, fullPage: opts.fullPage ?? true });
       return path;
     },
     async close() {

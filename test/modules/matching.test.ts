@@ -81,6 +81,16 @@ describe("GET /v1/orders/{id}/matches", () => {
       "trackRecord",
     ]);
     for (const f of best.factors) expect(typeof f.detail).toBe("string");
+    // The same explanation as evidence a client can word in any language: skills by id, figures as numbers.
+    expect(best.factors[0].evidence).toMatchObject({
+      code: "skills_coverage",
+      params: { required: 2, covered: 2, skills: [{ skillId: "skl_deep_learning", outcome: "met" }, {}] },
+    });
+    expect(best.factors[4].evidence).toMatchObject({
+      code: "price_within_budget",
+      params: { priceFen: 1_200_000, budgetFen: 1_500_000 },
+    });
+    expect(best.factors[5].evidence.code).toBe("track_record_city_prior");
     expect(Object.values(res.body.weights).reduce((a: number, b) => a + (b as number), 0)).toBeCloseTo(1);
     expect(Object.keys(best.cohort)).not.toContain("contractId");
   });

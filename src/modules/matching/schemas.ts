@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { ALLOCATION_MODES, PROPOSING_SIDES } from "../../db/schema";
 import { occupationCode, text } from "../../platform/schemas";
 import { cohortSummarySchema } from "../cohorts/schemas";
+import { factorEvidenceSchema, ineligibilityEvidenceSchema } from "./evidence";
 
 const FACTOR_NAMES = ["skills", "size", "timing", "location", "price", "trackRecord"] as const;
 
@@ -23,13 +24,17 @@ export const factorSchema = z
     detail: z
       .string()
       .openapi({ example: "covers 7 of 8 required skills; Solidity at level 3 of 4 required" }),
+    evidence: factorEvidenceSchema,
   })
-  .openapi("MatchFactor");
+  .openapi("MatchFactor", {
+    description: "One factor: its score, its weight, an English `detail` and the machine-readable `evidence`",
+  });
 
 const explained = {
   score: z.number().openapi({ description: "Weighted sum of the factor scores, 0–1", example: 0.82 }),
   eligible: z.boolean(),
   reason: z.string().optional().openapi({ description: "Why an ineligible pair is ineligible" }),
+  reasonEvidence: ineligibilityEvidenceSchema.optional(),
   factors: z.array(factorSchema),
 };
 

@@ -31,8 +31,8 @@ import type { AllocationRequest, AllocationView } from "./schemas";
 export const ALLOCATION_TOP_K = 50;
 
 const explain = (order: MatchOrder, candidate: MatchCandidate, context: ScoreContext) => {
-  const { score: value, eligible, reason, factors } = score(order, candidate, context);
-  return { score: value, eligible, ...(reason ? { reason } : {}), factors };
+  const { score: value, eligible, reason, reasonEvidence, factors } = score(order, candidate, context);
+  return { score: value, eligible, ...(reason ? { reason, reasonEvidence } : {}), factors };
 };
 
 /** The best open cohorts for an order, each with its explanation. For the ordering company and the bureau. */

@@ -1,0 +1,84 @@
+/** The home pages of providers, the bureau and assessors (a company's home is its orders by state). */
+import type { Accreditation } from "../components/org-bits";
+import { OrgTable, type OrgView } from "../components/org-bits";
+import { Layout, type PageFrame } from "../layout";
+import type { Cohort } from "../../modules/cohorts/schemas";
+import type { ConsoleTaxonomy } from "../taxonomy";
+import { CohortTable } from "./provider/cohorts";
+
+/** A provider's home: its programs, the market, its open cohorts. */
+export function ProviderHome(props: { frame: PageFrame; cohorts: Cohort[]; programCount: number }) {
+  const { t } = props.frame;
+  return (
+    <Layout frame={props.frame} title={t("home.title")} current="home">
+      <div class="grid">
+        <div class="card">
+          <h2>{t("nav.programs")}</h2>
+          <p>{t("home.programs", { n: props.programCount })}</p>
+          <a href="/console/programs">{t("home.managePrograms")}</a>
+        </div>
+        <div class="card">
+          <h2>{t("nav.market")}</h2>
+          <p>{t("home.marketText")}</p>
+          <a href="/console/market">{t("home.allRanked")}</a>
+        </div>
+      </div>
+      <h2>{t("home.cohorts", { n: props.cohorts.length })}</h2>
+      {props.cohorts.length === 0 ? (
+        <p class="card">{t("cohort.none")}</p>
+      ) : (
+        <CohortTable frame={props.frame} cohorts={props.cohorts} matchesLink />
+      )}
+    </Layout>
+  );
+}
+
+/** The bureau's home: organisations waiting for verification. */
+export function BureauHome(props: { frame: PageFrame; pending: OrgView[] }) {
+  const { t } = props.frame;
+  return (
+    <Layout frame={props.frame} title={t("home.title")} current="home">
+      <h2>{t("home.pending", { n: props.pending.length })}</h2>
+      {props.pending.length === 0 ? (
+        <p class="card">{t("org.queueEmpty")}</p>
+      ) : (
+        <OrgTable frame={props.frame} orgs={props.pending} />
+      )}
+      <p>
+        <a href="/console/organizations">{t("home.queue")}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** An assessor's landing page: its accreditations (assessments come with delivery). */
+export function AssessorHome(props: {
+  frame: PageFrame;
+  tax: ConsoleTaxonomy;
+  accreditations: Accreditation[];
+}) {
+  const { t } = props.frame;
+  return (
+    <Layout frame={props.frame} title={t("home.title")} current="home">
+      <div class="card">
+        <p>{t("home.assessorIntro")}</p>
+        <p class="muted">{t("home.assessorLater")}</p>
+      </div>
+      <h2>{t("accreditation.title")}</h2>
+      {props.accreditations.length === 0 ? (
+        <p class="card">{t("accreditation.none")}</p>
+      ) : (
+        <ul class="card">
+          {props.accreditations.map((a) => (
+            <li>
+              {t("accreditation.line", {
+                occupation: props.tax.occupationName(a.occupationCode),
+                until: a.validUntil,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,43 @@
+/** `GET /console`: each kind of organisation's home (the company's is its orders by state with the next action). */
+import { Hono } from "hono";
+import { listAccreditations, listOrganizations } from "../../modules/organizations/service";
+import { listPrograms } from "../../modules/programs/service";
+import type { ConsoleEnv } from "../env";
+import { offeredCohorts } from "../market";
+import { AssessorHome, BureauHome, ProviderHome } from "../pages/home";
+import { CompanyOrdersPage } from "../pages/orders/list";
+import { pageFrame, render } from "../render";
+import { consoleScopeOf } from "../session";
+import { loadTaxonomy } from "../taxonomy";
+import { companyOrderRows } from "./orders";
+
+/** `GET /console`. */
+export const homeRouter = new Hono<ConsoleEnv>().get("/", async (c) => {
+  const scope = await consoleScopeOf(c);
+  const [frame, tax] = await Promise.all([pageFrame(c), loadTaxonomy(scope, c.var.lang)]);
+  const { t } = c.var;
+  switch (scope.actor.orgKind) {
+    case "company": {
+      const rows = await companyOrderRows(scope);
+      return render(
+        c,
+        <CompanyOrdersPage frame={frame} tax={tax} rows={rows} title={t("home.title")} current="home" />,
+      );
+    }
+    case "provider": {
+      const [cohorts, programs] = await Promise.all([
+        offeredCohorts(scope),
+        listPrograms(scope, { status: "active", providerOrgId: scope.actor.orgId, limit: 100 }),
+      ]);
+      return render(c, <ProviderHome frame={frame} cohorts={cohorts} programCount={programs.data.length} />);
+    }
+    case "bureau": {
+      const pending = await listOrganizations(scope, { status: "pending", limit: 20 });
+      return render(c, <BureauHome frame={frame} pending={pending.data} />);
+    }
+    case "assessor": {
+      const accreditations = await listAccreditations(scope, { orgId: scope.actor.orgId, limit: 100 });
+      return render(c, <AssessorHome frame={frame} tax={tax} accreditations={accreditations.data} />);
+    }
+  }
+});

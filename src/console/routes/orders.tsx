@@ -1,0 +1,174 @@
+/** Order pages: lists, one order with its enquiries, its matches; publishing, cancelling, asking and answering. */
+import { Hono } from "hono";
+import { answerSchema, questionSchema } from "../../modules/enquiries/schemas";
+import { answerEnquiry, askQuestion, listEnquiries } from "../../modules/enquiries/service";
+import { matchesForOrder } from "../../modules/matching/service";
+import { cancelSchema, orderListQuery } from "../../modules/orders/schemas";
+import { cancelOrder, getOrder, listOrders, publishOrder } from "../../modules/orders/service";
+import { getOrganization } from "../../modules/organizations/service";
+import { AppError } from "../../platform/errors";
+import type { Scope } from "../../platform/scope";
+import { unansweredCount } from "../components/order-bits";
+import type { ConsoleEnv } from "../env";
+import { parseInput, postedValues, postedVersion } from "../forms/values";
+import { OrderDetailPage } from "../pages/orders/detail";
+import { CompanyOrdersPage, OrderListPage, type OrderRowView } from "../pages/orders/list";
+import { MatchesPage } from "../pages/orders/matches";
+import { pageFrame, render } from "../render";
+import { consoleScopeOf } from "../session";
+import { loadTaxonomy } from "../taxonomy";
+import { afterPost, outcomeOf } from "./outcome";
+
+/** Organisation names by id (a name the viewer may not see reads as "—"). */
+export async function orgNames(scope: Scope, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const names = await Promise.all(
+    unique.map((id) =>
+      getOrganization(scope, { id }).then(
+        (o) => o.name,
+        () => "—",
+      ),
+    ),
+  );
+  return new Map(unique.map((id, i) => [id, names[i]]));
+}
+
+/** The company's own orders (every page), each with its count of unanswered questions. */
+export async function companyOrderRows(scope: Scope): Promise<OrderRowView[]> {
+  const orders = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listOrders(scope, { mine: "true", limit: 100, cursor });
+    orders.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return Promise.all(
+    orders.map(async (order) => {
+      if (order.status !== "open") return { order, unanswered: 0 };
+      const enquiries = await listEnquiries(scope, { orderId: order.id, limit: 100 });
+      return { order, unanswered: unansweredCount(enquiries.data) };
+    }),
+  );
+}
+
+/** Order lists and pages, publish, cancel, matches, enquiries. */
+export const ordersRouter = new Hono<ConsoleEnv>()
+  .get("/orders", async (c) => {
+    const scope = await consoleScopeOf(c);
+    const [frame, tax] = await Promise.all([pageFrame(c), loadTaxonomy(scope, c.var.lang)]);
+    if (scope.actor.orgKind === "company") {
+      const rows = await companyOrderRows(scope);
+      return render(
+        c,
+        <CompanyOrdersPage
+          frame={frame}
+          tax={tax}
+          rows={rows}
+          title={c.var.t("orders.mine")}
+          current="orders"
+        />,
+      );
+    }
+    const query = orderListQuery.safeParse({
+      status: c.req.query("status") || undefined,
+      cursor: c.req.query("cursor"),
+      limit: 20,
+    });
+    const q = query.success ? query.data : { limit: 20 };
+    const page = await listOrders(scope, q);
+    const nextHref = page.nextCursor
+      ? `/console/orders?${new URLSearchParams({ status: c.req.query("status") ?? "", cursor: page.nextCursor })}`
+      : null;
+    const rows = page.data.map((order) => ({ order, unanswered: 0 }));
+    return render(
+      c,
+      <OrderListPage
+        frame={frame}
+        tax={tax}
+        rows={rows}
+        status={c.req.query("status") ?? ""}
+        nextHref={nextHref}
+      />,
+    );
+  })
+  .get("/orders/:id", async (c) => {
+    const scope = await consoleScopeOf(c);
+    const order = await getOrder(scope, { id: c.req.param("id") });
+    const [frame, tax, enquiries, names] = await Promise.all([
+      pageFrame(c),
+      loadTaxonomy(scope, c.var.lang),
+      listEnquiries(scope, { orderId: order.id, limit: 100 }),
+      orgNames(scope, [order.companyOrgId]),
+    ]);
+    const { actor, now } = scope;
+    const view = {
+      order,
+      companyName: names.get(order.companyOrgId) ?? "—",
+      enquiries: enquiries.data,
+      own: order.companyOrgId === actor.orgId,
+      canAsk:
+        actor.orgKind === "provider" &&
+        actor.orgStatus === "verified" &&
+        order.status === "open" &&
+        new Date(order.enquiryDeadline) > now,
+      ...outcomeOf(c),
+    };
+    return render(c, <OrderDetailPage frame={frame} tax={tax} view={view} />);
+  })
+  .post("/orders/:id/publish", async (c) => {
+    const id = c.req.param("id");
+    const expectedVersion = postedVersion(await postedValues(c));
+    return afterPost(c, `/console/orders/${id}`, "published", async () =>
+      publishOrder(await consoleScopeOf(c), { id, expectedVersion }),
+    );
+  })
+  .post("/orders/:id/cancel", async (c) => {
+    const id = c.req.param("id");
+    const values = await postedValues(c);
+    return afterPost(c, `/console/orders/${id}`, "cancelled", async () => {
+      const { reason } = parseInput(cancelSchema, { reason: values.reason ?? "" });
+      return cancelOrder(await consoleScopeOf(c), { id, reason, expectedVersion: postedVersion(values) });
+    });
+  })
+  .get("/orders/:id/matches", async (c) => {
+    const scope = await consoleScopeOf(c);
+    const id = c.req.param("id");
+    const [order, result] = await Promise.all([
+      getOrder(scope, { id }),
+      matchesForOrder(scope, { id, limit: 20 }),
+    ]);
+    const [frame, tax, names] = await Promise.all([
+      pageFrame(c),
+      loadTaxonomy(scope, c.var.lang),
+      orgNames(
+        scope,
+        result.data.map((m) => m.cohort.providerOrgId),
+      ),
+    ]);
+    const matches = result.data.map((m) => ({
+      ...m,
+      providerName: names.get(m.cohort.providerOrgId) ?? "—",
+    }));
+    return render(
+      c,
+      <MatchesPage frame={frame} tax={tax} order={order} weights={result.weights} matches={matches} />,
+    );
+  })
+  .post("/orders/:id/enquiries", async (c) => {
+    const orderId = c.req.param("id");
+    const values = await postedValues(c);
+    return afterPost(c, `/console/orders/${orderId}#enquiries`, "asked", async () => {
+      const { question } = parseInput(questionSchema, { question: values.question ?? "" });
+      return askQuestion(await consoleScopeOf(c), { orderId, question });
+    });
+  })
+  .post("/enquiries/:id/answer", async (c) => {
+    const id = c.req.param("id");
+    const values = await postedValues(c);
+    const orderId = /^ord_[0-9a-z_]{1,60}$/.test(values.orderId ?? "") ? values.orderId : null;
+    if (!orderId) throw new AppError("not_found", "No such enquiry");
+    return afterPost(c, `/console/orders/${orderId}#enquiries`, "answered", async () => {
+      const { answer } = parseInput(answerSchema, { answer: values.answer ?? "" });
+      return answerEnquiry(await consoleScopeOf(c), { id, answer });
+    });
+  });
