@@ -60,6 +60,8 @@ export const contracts = pgTable(
     salaryMaxFen: fen("salary_max_fen").notNull(),
     servicePeriodMonths: integer("service_period_months").notNull(),
     subsidyRequestedFen: fen("subsidy_requested_fen").notNull().default(0),
+    /** Set by the bureau's approval (≤ requested ≤ the policy cap × headcount); null until then. */
+    subsidyApprovedFen: fen("subsidy_approved_fen"),
     specialTerms: text("special_terms"),
     status: text("status", { enum: CONTRACT_STATUSES }).notNull(),
     version: integer("version").notNull().default(1),

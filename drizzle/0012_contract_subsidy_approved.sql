@@ -1,0 +1,1 @@
+ALTER TABLE "contracts" ADD COLUMN "subsidy_approved_fen" bigint;
