@@ -10,6 +10,7 @@ import { bidsRouter } from "./modules/bids/routes";
 import { cohortsRouter } from "./modules/cohorts/routes";
 import { contractsRouter } from "./modules/contracts/routes";
 import { objectionsRouter } from "./modules/objections/routes";
+import { subsidiesRouter } from "./modules/subsidies/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
 import { invitationsRouter } from "./modules/invitations/routes";
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
     awardsRouter,
     contractsRouter,
     objectionsRouter,
+    subsidiesRouter,
   ])
     app.route("/v1", router);
 
