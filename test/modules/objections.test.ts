@@ -27,7 +27,9 @@ const object = (orderId: string, token = bidders.c.token) =>
 describe("the publicity period", () => {
   it("lasts AWARD_PUBLICITY_MINUTES (default 3 days) and holds up signing until it ends", async () => {
     const { award, contracts } = await awardedOrder(t, company, bidders);
-    expect(new Date(award.publicityEndsAt).getTime() - new Date(award.awardedAt).getTime()).toBe(4320 * 60_000);
+    expect(new Date(award.publicityEndsAt).getTime() - new Date(award.awardedAt).getTime()).toBe(
+      4320 * 60_000,
+    );
     const early = await post(`/v1/contracts/${contracts.a.id}/sign`, company.token);
     expect(early.status).toBe(409);
     expect(early.body.detail).toMatch(/publicity period/);
@@ -59,7 +61,11 @@ describe("objections", () => {
     const res = await object(order.id);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.headers.get("Location")).toBe(`/v1/objections/${res.body.id}`);
-    expect(res.body).toMatchObject({ status: "open", awardId: award.id, objector: { orgId: bidders.c.orgId } });
+    expect(res.body).toMatchObject({
+      status: "open",
+      awardId: award.id,
+      objector: { orgId: bidders.c.orgId },
+    });
     expect((await object(order.id)).status).toBe(409);
     endPublicity(t, award);
     expect(new Date(other.award.publicityEndsAt) < t.clock.now()).toBe(true);
@@ -93,13 +99,17 @@ describe("objections", () => {
   it("dismissed: the award stands and signing may proceed after the period", async () => {
     const { order, award, contracts } = await awardedOrder(t, company, bidders);
     const filed = (await object(order.id)).body;
-    expect((await post(`/v1/objections/${filed.id}/answer`, bidders.a.token, { answer: "x" })).status).toBe(403);
+    expect((await post(`/v1/objections/${filed.id}/answer`, bidders.a.token, { answer: "x" })).status).toBe(
+      403,
+    );
     const answered = await post(`/v1/objections/${filed.id}/answer`, company.token, {
       answer: "Cohort A is ready a month earlier.",
     });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: "answered", answer: "Cohort A is ready a month earlier." });
-    expect((await post(`/v1/objections/${filed.id}/answer`, company.token, { answer: "again" })).status).toBe(409);
+    expect((await post(`/v1/objections/${filed.id}/answer`, company.token, { answer: "again" })).status).toBe(
+      409,
+    );
     endPublicity(t, award);
     const blocked = await post(`/v1/contracts/${contracts.a.id}/sign`, company.token);
     expect(blocked.status).toBe(409);
