@@ -11,6 +11,7 @@ import { cohortsRouter } from "./modules/cohorts/routes";
 import { contractsRouter } from "./modules/contracts/routes";
 import { objectionsRouter } from "./modules/objections/routes";
 import { subsidiesRouter } from "./modules/subsidies/routes";
+import { auditRouter } from "./modules/audit/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
 import { invitationsRouter } from "./modules/invitations/routes";
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
     contractsRouter,
     objectionsRouter,
     subsidiesRouter,
+    auditRouter,
   ])
     app.route("/v1", router);
 
