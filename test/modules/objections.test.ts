@@ -154,6 +154,26 @@ describe("objections", () => {
     expect(again.body.contracts).toHaveLength(1);
   });
 
+  it("replays a filing under its Idempotency-Key", async () => {
+    const { order } = await awardedOrder(t, company, bidders);
+    const headers = { "Idempotency-Key": `object-${order.id}` };
+    const body = { reason: "Our cohort covers every essential skill." };
+    const first = await t.call("POST", `/v1/orders/${order.id}/objections`, {
+      token: bidders.c.token,
+      body,
+      headers,
+    });
+    expect(first.status).toBe(201);
+    const again = await t.call("POST", `/v1/orders/${order.id}/objections`, {
+      token: bidders.c.token,
+      body,
+      headers,
+    });
+    expect(again.status).toBe(201);
+    expect(again.headers.get("Idempotent-Replayed")).toBe("true");
+    expect(again.body).toEqual(first.body);
+  });
+
   it("twenty concurrent decisions give exactly one that applies, one audit row, 409 for the rest", async () => {
     const { order } = await awardedOrder(t, company, bidders);
     const filed = (await object(order.id)).body;
