@@ -12,6 +12,7 @@ import { contractsRouter } from "./modules/contracts/routes";
 import { objectionsRouter } from "./modules/objections/routes";
 import { subsidiesRouter } from "./modules/subsidies/routes";
 import { auditRouter } from "./modules/audit/routes";
+import { ocdsRouter } from "./modules/ocds/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
 import { invitationsRouter } from "./modules/invitations/routes";
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps) {
     objectionsRouter,
     subsidiesRouter,
     auditRouter,
+    ocdsRouter,
   ])
     app.route("/v1", router);
 
