@@ -381,7 +381,7 @@ assert_eq "draft contract headcount" "$(jget "$BODY" '.contracts[0].terms.headco
 CONTRACT_ID=$(jget "$BODY" '.contracts[0].id')
 
 # --- 5. a contract signed and reviewed inside workerd (AWARD_PUBLICITY_MINUTES=0 above: no publicity wait) ----------
-expect PUT /v1/subsidy-policies/ai_engineer 201 "{\"perTraineeFen\":300000,\"validFrom\":\"$(date_in_days -30)\"}" "$BUREAU_TOKEN"
+expect PUT /v1/subsidy-policies/ai_engineer 201 "{\"perTraineeFen\":300000,\"validFrom\":\"$(date_in_days 0)\"}" "$BUREAU_TOKEN"
 expect PATCH "/v1/contracts/$CONTRACT_ID" 200 '{"subsidyRequestedFen":2400000}' "$COMPANY_TOKEN" 'If-Match: "1"'
 expect POST "/v1/contracts/$CONTRACT_ID/sign" 200 "" "$COMPANY_TOKEN"
 # The signature binds the SHA-256 (WebCrypto on workerd) of the canonical terms of version 2.
