@@ -349,6 +349,33 @@ describe("delivery and the order following its contracts", () => {
     ).toBe(404);
   });
 
+  it("refuses each step to the roles it is not for, and from the wrong state", async () => {
+    const { contracts } = await signable();
+    const id = contracts.a.id;
+    const outsider = await t.org("company");
+    const step = (name: string, token: string, body?: unknown) =>
+      post(`/v1/contracts/${id}/${name}`, token, body);
+    // Strangers do not see the contract at all.
+    for (const name of ["sign", "submit", "complete"])
+      expect((await step(name, outsider.token)).status).toBe(404);
+    expect((await step("review", outsider.token, { decision: "approve", reason: "x" })).status).toBe(404);
+    expect((await step("sign", bidders.b.token)).status).toBe(404); // the other awarded provider
+    // The bureau sees it but is no party; parties do not review.
+    expect((await step("sign", bureau)).status).toBe(403);
+    expect((await step("submit", bureau)).status).toBe(403);
+    expect((await step("complete", bureau)).status).toBe(403);
+    expect((await step("review", bidders.a.token, { decision: "approve", reason: "x" })).status).toBe(403);
+    // Out of order: nothing but signing applies to a draft.
+    expect((await step("submit", company.token)).status).toBe(409);
+    expect((await step("review", bureau, { decision: "approve", reason: "x" })).status).toBe(409);
+    expect((await step("complete", company.token)).status).toBe(409);
+    expect((await step("terminate", company.token, { reason: "x" })).status).toBe(409);
+    const cohort = await createCohort(t, bidders.a.token, bidders.a.programId);
+    expect((await step("start", bidders.a.token, { cohortId: cohort.id })).status).toBe(409);
+    expect((await step("review", bureau, { decision: "maybe", reason: "x" })).status).toBe(400);
+    expect((await step("terminate", company.token, {})).status).toBe(400);
+  });
+
   it("lists contracts by status, order and parties", async () => {
     const { order, contracts } = await signable();
     await contractStep(t, contracts.a.id, "sign", company.token);
