@@ -40,7 +40,11 @@ const SERVICE_RULES: [RegExp, MessageKey, (m: RegExpExecArray, t: Translate) => 
   [/on or before the order's deliverBy (\S+)/, "validation.onOrBefore", (m) => ({ date: m[1] })],
   [/after the bid deadline's date (\S+)/, "validation.afterDate", (m) => ({ date: m[1] })],
   [/^(?:not one of your programs|trains |program \S+ is )/, "validation.programFit", () => ({})],
-  [/^(?:not one of your cohorts|runs under program|cohort \S+ is not open)/, "validation.cohortFit", () => ({})],
+  [
+    /^(?:not one of your cohorts|runs under program|cohort \S+ is not open)/,
+    "validation.cohortFit",
+    () => ({}),
+  ],
 ];
 
 /** One service field error in the page's language. */

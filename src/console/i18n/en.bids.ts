@@ -95,7 +95,8 @@ export const enBids: Record<keyof typeof zhCNBids, string> = {
 
   "invite.title": "Invite to bid",
   "invite.message": "Message",
-  "invite.defaultMessage": "Your cohort fits our skills profile; we would welcome your bid before the deadline.",
+  "invite.defaultMessage":
+    "Your cohort fits our skills profile; we would welcome your bid before the deadline.",
   "invite.send": "Invite this provider",
   "invite.sent": "Invited",
   "invitations.title": "Invitations to bid",

@@ -29,7 +29,9 @@ export function InvitationsPage(props: {
             <thead>
               <tr>
                 <th scope="col">{t("invitations.col.order")}</th>
-                <th scope="col">{t(props.received ? "invitations.col.company" : "invitations.col.provider")}</th>
+                <th scope="col">
+                  {t(props.received ? "invitations.col.company" : "invitations.col.provider")}
+                </th>
                 <th scope="col">{t("invitations.col.message")}</th>
                 <th scope="col">{t("invitations.col.at")}</th>
               </tr>
@@ -42,7 +44,9 @@ export function InvitationsPage(props: {
                     {props.received && (
                       <>
                         {" · "}
-                        <a href={`/console/orders/${invitation.orderId}/bids/new?invitation=${invitation.id}`}>
+                        <a
+                          href={`/console/orders/${invitation.orderId}/bids/new?invitation=${invitation.id}`}
+                        >
                           {t("invitations.bid")}
                         </a>
                       </>

@@ -116,7 +116,11 @@ export const bidsRouter = new Hono<ConsoleEnv>()
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       if (err.code === "validation_failed")
-        return showComparison(c, { awardError: wordAwardRefusal(c, err, bidIds.length), selected: bidIds, reason });
+        return showComparison(c, {
+          awardError: wordAwardRefusal(c, err, bidIds.length),
+          selected: bidIds,
+          reason,
+        });
       if (["invalid_state", "precondition_failed", "conflict", "forbidden"].includes(err.code))
         return seeOther(c, `/console/orders/${id}/bids?problem=${err.code}`);
       throw err;

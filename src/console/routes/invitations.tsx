@@ -22,7 +22,13 @@ export const invitationsRouter = new Hono<ConsoleEnv>()
     const [names] = await Promise.all([
       orgNames(scope, page.data.map(party)),
       ...[...new Set(page.data.map((i) => i.orderId))].map(async (id) =>
-        titles.set(id, await getOrder(scope, { id }).then((o) => o.title, () => "—")),
+        titles.set(
+          id,
+          await getOrder(scope, { id }).then(
+            (o) => o.title,
+            () => "—",
+          ),
+        ),
       ),
     ]);
     const rows = page.data.map((invitation) => ({

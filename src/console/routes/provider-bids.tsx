@@ -35,6 +35,12 @@ export async function liveBidOn(scope: Scope, orderId: string): Promise<Bid | un
   return page.data.find((b) => b.status === "draft" || b.status === "submitted");
 }
 
+/** The provider's newest bid on an order (live, or the last one it placed), if any. */
+export async function latestBidOn(scope: Scope, orderId: string): Promise<Bid | null> {
+  const page = await listBids(scope, { orderId, limit: 100 });
+  return page.data.find((b) => b.status === "draft" || b.status === "submitted") ?? page.data[0] ?? null;
+}
+
 /** The provider's own bid; the company's or the bureau's view of a bid is the order's comparison instead. */
 async function ownBid(scope: Scope, id: string): Promise<Bid> {
   const bid = await getBid(scope, { id });
@@ -58,7 +64,13 @@ async function choices(scope: Scope, order: Order): Promise<{ programs: Choice[]
   };
 }
 
-async function showForm(c: ConsoleContext, order: Order, form: FormState, status: 200 | 400 | 403 | 409 | 412, bid?: Bid) {
+async function showForm(
+  c: ConsoleContext,
+  order: Order,
+  form: FormState,
+  status: 200 | 400 | 403 | 409 | 412,
+  bid?: Bid,
+) {
   const scope = await consoleScopeOf(c);
   const [frame, options] = await Promise.all([pageFrame(c), choices(scope, order)]);
   return render(c, <BidFormPage frame={frame} order={order} form={form} {...options} bid={bid} />, status);
@@ -66,8 +78,12 @@ async function showForm(c: ConsoleContext, order: Order, form: FormState, status
 
 /** A refused bid post: field errors beside their fields; a refusal (not accredited, closed, stale) on top. */
 function refused(c: ConsoleContext, err: unknown, order: Order, values: Record<string, string>, bid?: Bid) {
-  if (isFieldFailure(err)) return showForm(c, order, { values, errors: formErrorsOf(c.var.t, err, bidField) }, 400, bid);
-  if (err instanceof AppError && ["forbidden", "invalid_state", "precondition_failed", "conflict"].includes(err.code)) {
+  if (isFieldFailure(err))
+    return showForm(c, order, { values, errors: formErrorsOf(c.var.t, err, bidField) }, 400, bid);
+  if (
+    err instanceof AppError &&
+    ["forbidden", "invalid_state", "precondition_failed", "conflict"].includes(err.code)
+  ) {
     const message = c.var.t(`problem.${err.code as "forbidden"}`);
     return showForm(c, order, { values, errors: { _form: message } }, err.status as 403, bid);
   }
@@ -101,7 +117,13 @@ export const providerBidsRouter = new Hono<ConsoleEnv>()
     const titles = new Map<string, string>();
     await Promise.all(
       [...new Set(page.data.map((b) => b.orderId))].map(async (id) =>
-        titles.set(id, await getOrder(scope, { id }).then((o) => o.title, () => "—")),
+        titles.set(
+          id,
+          await getOrder(scope, { id }).then(
+            (o) => o.title,
+            () => "—",
+          ),
+        ),
       ),
     );
     const rows = page.data.map((bid) => ({ bid, orderTitle: titles.get(bid.orderId) ?? "—" }));

@@ -62,13 +62,19 @@ function SortableHeader(props: { t: Translate; view: CompareView; sort: BidSortK
   const label = t(COLUMN[sort]);
   const current = view.sort === sort;
   return (
-    <th scope="col" aria-sort={current ? (sort === "price" || sort === "start" ? "ascending" : "descending") : undefined}>
+    <th
+      scope="col"
+      aria-sort={current ? (sort === "price" || sort === "start" ? "ascending" : "descending") : undefined}
+    >
       {current ? (
         <span>
           {label} <span class="sr-only">{t("bids.sortedBy", { column: t(`bids.sort.${sort}`) })}</span>
         </span>
       ) : (
-        <a href={`/console/orders/${view.order.id}/bids?sort=${sort}`} title={t("bids.sortLink", { column: t(`bids.sort.${sort}`) })}>
+        <a
+          href={`/console/orders/${view.order.id}/bids?sort=${sort}`}
+          title={t("bids.sortLink", { column: t(`bids.sort.${sort}`) })}
+        >
           {label}
         </a>
       )}
@@ -199,7 +205,8 @@ function BidCard(props: { frame: PageFrame; tax: ConsoleTaxonomy; view: CompareV
           <span class="score">{t("match.score", { score: formatScore(entry.score) })}</span>
         )}{" "}
         <span class="muted">
-          {formatFen(bid.pricePerTraineeFen)} · {t("order.headcountRange", { min: bid.cohortSize, max: bid.cohortSize })} ·{" "}
+          {formatFen(bid.pricePerTraineeFen)} ·{" "}
+          {t("order.headcountRange", { min: bid.cohortSize, max: bid.cohortSize })} ·{" "}
           {t("bids.schedule", { start: bid.startDate, end: bid.endDate })}
         </span>
       </p>
@@ -250,11 +257,7 @@ export function ComparePage(props: { frame: PageFrame; tax: ConsoleTaxonomy; vie
           {view.problem}
         </p>
       )}
-      {view.award && (
-        <p class="notice">
-          {t("award.done", { reason: view.award.reason })}
-        </p>
-      )}
+      {view.award && <p class="notice">{t("award.done", { reason: view.award.reason })}</p>}
       {view.sealed ? (
         <p class="card">
           {t("bids.sealed", { deadline: formatInstant(view.order.bidDeadline), n: view.bidCount })}
@@ -262,14 +265,13 @@ export function ComparePage(props: { frame: PageFrame; tax: ConsoleTaxonomy; vie
       ) : (
         <>
           <p class="muted">
-            {t("bids.opened", { at: formatInstant(view.openedAt ?? view.order.bidDeadline), n: view.bidCount })}{" "}
+            {t("bids.opened", {
+              at: formatInstant(view.openedAt ?? view.order.bidDeadline),
+              n: view.bidCount,
+            })}{" "}
             {t("bids.sortedBy", { column: t(`bids.sort.${view.sort}`) })}
           </p>
-          {view.bids.length === 0 ? (
-            <p class="card">{t("bids.none")}</p>
-          ) : (
-            <BidTable t={t} view={view} />
-          )}
+          {view.bids.length === 0 ? <p class="card">{t("bids.none")}</p> : <BidTable t={t} view={view} />}
           {view.canDecide && view.bids.length > 0 && <AwardForm frame={props.frame} view={view} />}
           <ol class="plain">
             {view.bids.map((entry) => (

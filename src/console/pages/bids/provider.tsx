@@ -41,7 +41,8 @@ export function BidFormPage(props: {
       )}
       {props.programs.length === 0 ? (
         <p class="card">
-          {t("bid.noPrograms")} <a href={`/console/programs/new?occupation=${order.occupationCode}`}>{t("nav.programs")}</a>
+          {t("bid.noPrograms")}{" "}
+          <a href={`/console/programs/new?occupation=${order.occupationCode}`}>{t("nav.programs")}</a>
         </p>
       ) : (
         <form method="post" action={action} class="card" novalidate>
@@ -99,7 +100,10 @@ export function BidFormPage(props: {
           <TextArea form={form} name="proposal" label={t("bid.field.proposal")} required />
           <p class="actions">
             <button type="submit">{bid ? t("form.save") : t("bid.saveDraft")}</button>
-            <a class="button secondary" href={bid ? `/console/bids/${bid.id}` : `/console/orders/${order.id}`}>
+            <a
+              class="button secondary"
+              href={bid ? `/console/bids/${bid.id}` : `/console/orders/${order.id}`}
+            >
               {t("form.cancel")}
             </a>
           </p>
@@ -171,7 +175,9 @@ export function BidPage(props: { frame: PageFrame; view: BidView }) {
             <a class="button secondary" href={`/console/bids/${bid.id}/edit`}>
               {t("bid.edit")}
             </a>
-            {bid.status === "draft" && <Transition frame={props.frame} bid={bid} verb="submit" label={t("bid.submit")} />}
+            {bid.status === "draft" && (
+              <Transition frame={props.frame} bid={bid} verb="submit" label={t("bid.submit")} />
+            )}
             {bid.status === "submitted" && bid.needsReconfirmation && (
               <Transition frame={props.frame} bid={bid} verb="reconfirm" label={t("bid.reconfirm")} />
             )}
