@@ -21,7 +21,7 @@ export const zhCN = {
   "nav.cohorts": "培训班次",
   "nav.organizations": "机构审核",
   "nav.bids": "投标",
-  "nav.invitations": "邀请",
+  "nav.invitations": "投标邀请",
   "nav.contracts": "合同",
   "nav.reviews": "合同审查",
   "nav.objections": "异议",
