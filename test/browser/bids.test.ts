@@ -161,7 +161,7 @@ describe.skipIf(skipReason !== null)("bids and the award in a browser", { timeou
     await fresh();
     await signInByKeyboard(page, DEMO_BUREAU_EMAIL, DEMO_PASSWORD);
     expect(await page.locator("main").textContent()).toContain("评标中的订单");
-    await check("bureau-dashboard");
+    await check("bureau-evaluation");
     await page.locator('main a[href$="/bids"]').first().click();
     expect(await page.locator("h1").textContent()).toMatch(/^投标比较：/);
     expect(await page.locator('input[name="bidIds"]').count()).toBe(0);

@@ -210,10 +210,10 @@ describe("after the deadline", () => {
   it("disqualifies a bid with a reason, which its provider reads", async () => {
     const res = await as.company.post(
       `/console/bids/${thirdBidId}/disqualify`,
-      { reason: "方案未列出持证讲师。" },
+      { reason: "方案未列出持证讲师。", sort: "price" },
       `/console/orders/${order.id}/bids`,
     );
-    expect(res.location).toBe(`/console/orders/${order.id}/bids?done=disqualified`);
+    expect(res.location).toBe(`/console/orders/${order.id}/bids?sort=price&done=disqualified`);
     const page = await as.company.get(res.location!);
     expect(page.html).toContain("已被需求企业判定不予评审：方案未列出持证讲师。");
     const mine = await as.third.get(`/console/bids/${thirdBidId}`);

@@ -131,7 +131,9 @@ export const bidsRouter = new Hono<ConsoleEnv>()
     const values = await postedValues(c);
     const scope = await consoleScopeOf(c);
     const bid = await getBid(scope, { id });
-    return afterPost(c, `/console/orders/${bid.orderId}/bids`, "disqualified", async () => {
+    // Back to the comparison as it was sorted.
+    const sort = BID_SORTS.find((s) => s === values.sort) ?? "score";
+    return afterPost(c, `/console/orders/${bid.orderId}/bids?sort=${sort}`, "disqualified", async () => {
       const { reason } = parseInput(disqualifySchema, { reason: values.reason ?? "" });
       return disqualifyBid(scope, { id, reason, expectedVersion: postedVersion(values) });
     });

@@ -225,6 +225,7 @@ function BidCard(props: { frame: PageFrame; tax: ConsoleTaxonomy; view: CompareV
         <form method="post" action={`/console/bids/${bid.id}/disqualify`} class="stack">
           <CsrfField token={csrf} />
           <input type="hidden" name="version" value={String(bid.version)} />
+          <input type="hidden" name="sort" value={view.sort} />
           <label for={`f-dq-${bid.id}`}>{t("bids.disqualifyReason")}</label>
           <input type="text" id={`f-dq-${bid.id}`} name="reason" required />
           <p>
