@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bids, invitations, orders, users } from "../../src/db/schema";
 import { DEMO_BUREAU_EMAIL, DEMO_PASSWORD, seedDemo } from "../../src/demo/seed";
-import { checkPage, signInByKeyboard } from "./console-kit";
+import { checkPage, fitsWidth, signInByKeyboard } from "./console-kit";
 import { type BrowserHarness, browserSkipReason, startBrowserHarness } from "./harness";
 
 const skipReason = browserSkipReason();
@@ -102,6 +102,11 @@ describe.skipIf(skipReason !== null)("bids and the award in a browser", { timeou
     await page.getByRole("button", { name: "确认定标" }).click();
     await expect.poll(() => page.locator(".notice").first().textContent()).toBe("定标完成，已生成合同草稿。");
     expect(await page.locator('input[name="bidIds"]').count()).toBe(0);
+
+    // At phone width only the table scrolls, inside its own wrapper.
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await fitsWidth(page)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 860 });
 
     await page.getByRole("link", { name: "English" }).click();
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");

@@ -17,6 +17,7 @@ let rival: Awaited<ReturnType<typeof bidder>>;
 let third: Awaited<ReturnType<typeof bidder>>;
 let small: Awaited<ReturnType<typeof bidder>>;
 let bidId: string;
+let cohortId: string;
 let thirdBidId: string;
 let smallBidId: string;
 const as: Record<string, ConsoleClient> = {};
@@ -30,7 +31,7 @@ beforeAll(async () => {
   rival = await bidder(t);
   third = await bidder(t);
   small = await bidder(t);
-  await createCohort(t, provider.token, provider.programId, { name: "视觉 1 班" });
+  cohortId = (await createCohort(t, provider.token, provider.programId, { name: "视觉 1 班" })).id;
   order = await publishedOrder(t, company.token, { title: "视觉质检工程师" });
   for (const [name, org] of Object.entries({ company, provider, rival, third })) {
     as[name] = consoleClient(t);
@@ -46,7 +47,7 @@ describe("before the deadline", () => {
     expect(matches.html).toContain(`action="/console/orders/${order.id}/invitations"`);
     const invited = await as.company.post(
       `/console/orders/${order.id}/invitations`,
-      { providerOrgId: provider.orgId, cohortId: "", message: "欢迎投标。" },
+      { providerOrgId: provider.orgId, cohortId, message: "欢迎投标。" },
       `/console/orders/${order.id}/matches`,
     );
     expect(invited.location).toBe(`/console/orders/${order.id}/matches?done=invited`);
@@ -71,10 +72,14 @@ describe("before the deadline", () => {
     const form = await as.provider.get(`/console/orders/${order.id}/bids/new?invitation=${invitationId}`);
     expect(form.status).toBe(200);
     expect(form.html).toContain(`name="invitationId" value="${invitationId}"`);
+    // The invitation named a cohort: it and its program are preselected.
+    expect(form.html).toContain(`<option value="${cohortId}" selected`);
+    expect(form.html).toContain(`<option value="${provider.programId}" selected`);
     expect(rawKeys(form.html)).toEqual([]);
     const values = {
       programId: provider.programId,
       invitationId,
+      cohortId,
       cohortSize: "25",
       priceYuan: "12k",
       startDate: date(21),
@@ -95,7 +100,7 @@ describe("before the deadline", () => {
       `/console/orders/${order.id}/bids/new`,
     );
     expect(refused.status).toBe(400);
-    expect(refused.html).toContain("不能大于 20。");
+    expect(refused.html).toContain("不能超过班次人数 15。");
     expect(refused.html).toContain(`不能晚于 ${order.deliverBy}。`);
     expect(refused.html).toContain("十二周项目制培训");
     const created = await as.provider.post(
@@ -108,6 +113,7 @@ describe("before the deadline", () => {
     const page = await as.provider.get(created.location!);
     expect(page.html).toContain("投标草稿已保存。");
     expect(page.html).toContain("¥12,000");
+    expect(page.html).toContain("视觉 1 班");
     // A second bid on the same order goes to the live one.
     expect((await as.provider.get(`/console/orders/${order.id}/bids/new`)).location).toBe(
       `/console/bids/${bidId}`,
@@ -125,6 +131,7 @@ describe("before the deadline", () => {
       {
         ...form,
         programId: provider.programId,
+        cohortId,
         priceYuan: "11500",
         proposal: "十二周项目制培训。",
         version: "1",

@@ -95,7 +95,12 @@ async function newBidValues(scope: Scope, order: Order, invitation: string | und
   const deadline = new Date(order.bidDeadline);
   const invitations = await listInvitations(scope, { orderId: order.id, limit: 1 });
   const invited = invitations.data.find((i) => !invitation || i.id === invitation);
+  // An invitation that names a cohort preselects it and its program.
+  const cohort = invited?.cohortId
+    ? await getCohort(scope, { id: invited.cohortId }).catch(() => null)
+    : null;
   return {
+    programId: cohort?.programId ?? "",
     cohortSize: String(order.headcountMin),
     startDate: dateOf(new Date(deadline.getTime() + 7 * DAY)),
     endDate: order.deliverBy,
