@@ -116,7 +116,11 @@ export const ordersRouter = new Hono<ConsoleEnv>()
         new Date(order.enquiryDeadline) > now,
       bidding:
         actor.orgKind === "provider"
-          ? { bid: ownBid, canBid: actor.orgStatus === "verified" && biddingOpen(order, now) }
+          ? {
+              bid: ownBid,
+              canBid: actor.orgStatus === "verified" && biddingOpen(order, now),
+              open: biddingOpen(order, now),
+            }
           : null,
       ...outcomeOf(c),
     };

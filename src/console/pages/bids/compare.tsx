@@ -273,7 +273,9 @@ export function ComparePage(props: { frame: PageFrame; tax: ConsoleTaxonomy; vie
             {t("bids.sortedBy", { column: t(`bids.sort.${view.sort}`) })}
           </p>
           {view.bids.length === 0 ? <p class="card">{t("bids.none")}</p> : <BidTable t={t} view={view} />}
-          {view.canDecide && view.bids.length > 0 && <AwardForm frame={props.frame} view={view} />}
+          {view.canDecide && view.bids.some((b) => b.bid.status === "submitted") && (
+            <AwardForm frame={props.frame} view={view} />
+          )}
           <ol class="plain">
             {view.bids.map((entry) => (
               <BidCard frame={props.frame} tax={props.tax} view={view} entry={entry} />

@@ -19,7 +19,7 @@ export interface OrderView {
   /** A provider may still ask (open, before the enquiry deadline). */
   canAsk: boolean;
   /** A provider's bid on the order, and whether it may place one now. */
-  bidding: { bid: Bid | null; canBid: boolean } | null;
+  bidding: { bid: Bid | null; canBid: boolean; open: boolean } | null;
   done?: MessageKey;
   problem?: string;
 }
@@ -73,9 +73,9 @@ function OwnerActions(props: { frame: PageFrame; order: Order }) {
   );
 }
 
-function YourBid(props: { frame: PageFrame; order: Order; bidding: { bid: Bid | null; canBid: boolean } }) {
+function YourBid(props: { frame: PageFrame; order: Order; bidding: NonNullable<OrderView["bidding"]> }) {
   const { t } = props.frame;
-  const { bid, canBid } = props.bidding;
+  const { bid, canBid, open } = props.bidding;
   const live = bid && (bid.status === "draft" || bid.status === "submitted");
   const why = bid ? notEvaluated(t, bid) : null;
   return (
@@ -86,7 +86,7 @@ function YourBid(props: { frame: PageFrame; order: Order; bidding: { bid: Bid | 
           <BidStatusBadge t={t} status={bid.status} /> <a href={`/console/bids/${bid.id}`}>{t("bid.view")}</a>
         </p>
       ) : (
-        <p>{t(canBid ? "bid.noneYet" : "bid.closed")}</p>
+        <p>{t(open ? "bid.noneYet" : "bid.closed")}</p>
       )}
       {why && <p class="muted">{why}</p>}
       {canBid && !live && (
