@@ -3,7 +3,7 @@
  * reconfirm and withdraw bids, and after the deadline the company compares, disqualifies and awards, in Chinese and
  * in English.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DAY } from "../../src/platform/clock";
 import { bidder, createCohort, publishedOrder, submittedBid } from "../fixtures";
 import { createTestContext, PASSWORD, type TestContext } from "../helpers";
@@ -184,8 +184,10 @@ describe("before the deadline", () => {
 });
 
 describe("after the deadline", () => {
+  // test/setup.ts puts the clock back before every test: each of these runs a day after the deadline.
+  beforeEach(() => t.clock.set(new Date(new Date(order.bidDeadline).getTime() + DAY)));
+
   it("the company compares the bids, sortable by link, each with its factor bars", async () => {
-    t.clock.set(new Date(new Date(order.bidDeadline).getTime() + DAY));
     const home = await as.company.get("/console");
     expect(home.html).toContain(`href="/console/orders/${order.id}/bids"`);
     const page = await as.company.get(`/console/orders/${order.id}/bids`);
@@ -212,6 +214,16 @@ describe("after the deadline", () => {
     expect(rawKeys(home.html)).toEqual([]);
     expect((await bureau.get(`/console/orders/${order.id}/bids`)).status).toBe(200);
     expect((await as.provider.get(`/console/orders/${order.id}/bids`)).status).toBe(403);
+  });
+
+  it("the award form's script is served by the app itself, cached under its content hash", async () => {
+    const page = await as.company.get(`/console/orders/${order.id}/bids`);
+    const src = /<script src="(\/console\/assets\/award\.[0-9a-f]{8}\.js)" defer/.exec(page.html)![1];
+    const script = await t.app.request(`http://localhost${src}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("Content-Type")).toContain("text/javascript");
+    expect(script.headers.get("Cache-Control")).toContain("immutable");
+    expect(await script.text()).toContain("award-sum");
   });
 
   it("disqualifies a bid with a reason, which its provider reads", async () => {
