@@ -60,6 +60,10 @@ describe("before the deadline", () => {
       `/console/orders/${order.id}/matches`,
     );
     expect(again.location).toBe(`/console/orders/${order.id}/matches?problem=conflict`);
+    const sent = await as.company.get("/console/invitations");
+    expect(sent.html).toContain(`Test provider ${provider.email}`);
+    expect(sent.html).toContain("欢迎投标。");
+    expect(sent.html).not.toContain("去投标");
   });
 
   it("the provider sees the invitation and drafts a bid from it, with worded errors first", async () => {
