@@ -29,17 +29,14 @@ const dateOf = (at: Date) => at.toISOString().slice(0, 10);
 export const biddingOpen = (order: Order, now: Date) =>
   order.status === "open" && new Date(order.bidDeadline) > now;
 
-/** The provider's live (draft or submitted) bid on an order, if any. */
-export async function liveBidOn(scope: Scope, orderId: string): Promise<Bid | undefined> {
-  const page = await listBids(scope, { orderId, limit: 100 });
-  return page.data.find((b) => b.status === "draft" || b.status === "submitted");
-}
-
 /** The provider's newest bid on an order (live, or the last one it placed), if any. */
 export async function latestBidOn(scope: Scope, orderId: string): Promise<Bid | null> {
   const page = await listBids(scope, { orderId, limit: 100 });
-  return page.data.find((b) => b.status === "draft" || b.status === "submitted") ?? page.data[0] ?? null;
+  return page.data.find(isLive) ?? page.data[0] ?? null;
 }
+
+/** A draft or submitted bid: the one bid a provider may hold on an order. */
+const isLive = (bid: Bid) => bid.status === "draft" || bid.status === "submitted";
 
 /** The provider's own bid; the company's or the bureau's view of a bid is the order's comparison instead. */
 async function ownBid(scope: Scope, id: string): Promise<Bid> {
@@ -139,8 +136,8 @@ export const providerBidsRouter = new Hono<ConsoleEnv>()
     const scope = await consoleScopeOf(c);
     requireKind(scope.actor, "provider");
     const order = await getOrder(scope, { id: c.req.param("id") });
-    const live = await liveBidOn(scope, order.id);
-    if (live) return seeOther(c, `/console/bids/${live.id}`);
+    const latest = await latestBidOn(scope, order.id);
+    if (latest && isLive(latest)) return seeOther(c, `/console/bids/${latest.id}`);
     const values = await newBidValues(scope, order, c.req.query("invitation"));
     return showForm(c, order, emptyForm(values), 200);
   })
