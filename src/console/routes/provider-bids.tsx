@@ -1,6 +1,7 @@
 /** A provider's bids in the console: place, change, submit, withdraw and reconfirm, and the list of its bids. */
 import { Hono } from "hono";
 import { reconfirmBid, submitBid, withdrawBid } from "../../modules/bids/lifecycle";
+import { dateOf } from "../../modules/bids/rules";
 import type { Bid } from "../../modules/bids/schemas";
 import { createBid, getBid, listBids, updateBid } from "../../modules/bids/service";
 import { getCohort } from "../../modules/cohorts/service";
@@ -22,8 +23,6 @@ import { BidFormPage, BidPage, type Choice, MyBidsPage } from "../pages/bids/pro
 import { pageFrame, render, seeOther } from "../render";
 import { consoleScopeOf } from "../session";
 import { afterPost, outcomeOf } from "./outcome";
-
-const dateOf = (at: Date) => at.toISOString().slice(0, 10);
 
 /** Whether the order still takes bids (open, before its deadline). */
 export const biddingOpen = (order: Order, now: Date) =>
