@@ -217,6 +217,9 @@ describe("after the deadline", () => {
     expect(home.html).toContain(`href="/console/orders/${order.id}/bids"`);
     expect(rawKeys(home.html)).toEqual([]);
     expect((await bureau.get(`/console/orders/${order.id}/bids`)).status).toBe(200);
+    expect((await bureau.get(`/console/orders/${order.id}`)).html).toContain(
+      `href="/console/orders/${order.id}/bids"`,
+    );
     expect((await as.provider.get(`/console/orders/${order.id}/bids`)).status).toBe(403);
   });
 

@@ -171,6 +171,14 @@ export function OrderDetailPage(props: { frame: PageFrame; tax: ConsoleTaxonomy;
       )}
       {view.own && <OwnerActions frame={props.frame} order={view.order} />}
       {view.bidding && <YourBid frame={props.frame} order={view.order} bidding={view.bidding} />}
+      {props.frame.viewer?.orgKind === "bureau" &&
+        !["draft", "open", "cancelled"].includes(view.order.status) && (
+          <p>
+            <a class="button secondary" href={`/console/orders/${view.order.id}/bids`}>
+              {t("nav.bids")}
+            </a>
+          </p>
+        )}
       <div class="card">
         <p>{view.order.description}</p>
         <OrderFacts t={t} tax={props.tax} order={view.order} companyName={view.companyName} />
