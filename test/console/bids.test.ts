@@ -16,6 +16,8 @@ let provider: Awaited<ReturnType<typeof bidder>>;
 let rival: Awaited<ReturnType<typeof bidder>>;
 let third: Awaited<ReturnType<typeof bidder>>;
 let small: Awaited<ReturnType<typeof bidder>>;
+let late: Awaited<ReturnType<typeof bidder>>;
+let lateBidId: string;
 let bidId: string;
 let cohortId: string;
 let thirdBidId: string;
@@ -31,9 +33,10 @@ beforeAll(async () => {
   rival = await bidder(t);
   third = await bidder(t);
   small = await bidder(t);
+  late = await bidder(t);
   cohortId = (await createCohort(t, provider.token, provider.programId, { name: "视觉 1 班" })).id;
   order = await publishedOrder(t, company.token, { title: "视觉质检工程师" });
-  for (const [name, org] of Object.entries({ company, provider, rival, third })) {
+  for (const [name, org] of Object.entries({ company, provider, rival, third, late })) {
     as[name] = consoleClient(t);
     await as[name].signIn(org.email, PASSWORD);
   }
@@ -149,6 +152,8 @@ describe("before the deadline", () => {
       `/console/bids/${bidId}`,
     );
     expect(submitted.location).toBe(`/console/bids/${bidId}?done=submitted`);
+    // A bid submitted before the amendment and never reconfirmed is not evaluated.
+    lateBidId = (await submittedBid(t, late, order, { cohortSize: 10 })).id;
     const amend = await t.call("PATCH", `/v1/orders/${order.id}`, {
       token: company.token,
       headers: { "If-Match": `"${order.version}"` },
@@ -182,7 +187,7 @@ describe("before the deadline", () => {
     smallBidId = (await submittedBid(t, small, order, { cohortSize: 8, pricePerTraineeFen: 1_400_000 })).id;
     const sealed = await as.company.get(`/console/orders/${order.id}/bids`);
     expect(sealed.status).toBe(200);
-    expect(sealed.html).toContain("已收到 3 份投标");
+    expect(sealed.html).toContain("已收到 4 份投标");
     expect(sealed.html).not.toContain("¥11,500");
   });
 });
@@ -244,6 +249,9 @@ describe("after the deadline", () => {
     expect(page.html).toContain("已被需求企业判定不予评审：方案未列出持证讲师。");
     const mine = await as.third.get(`/console/bids/${thirdBidId}`);
     expect(mine.html).toContain("方案未列出持证讲师。");
+    const unreconfirmed = await as.late.get("/console/bids");
+    expect(unreconfirmed.html).toContain("订单修改后未重新确认，未参与评审。");
+    expect(unreconfirmed.html).toContain(`href="/console/bids/${lateBidId}"`);
   });
 
   it("refuses an award whose headcount total is outside the range, keeping the ticks, then awards", async () => {
