@@ -8,15 +8,9 @@ import { and, asc, eq } from "drizzle-orm";
 import { bids, type ContractStatus, occupations, programSkills } from "../db/schema";
 import { awardOrder } from "../modules/awards/service";
 import { createCohort } from "../modules/cohorts/service";
-import {
-  completeContract,
-  reviewContract,
-  signContract,
-  startContract,
-  submitContract,
-  terminateContract,
-  updateContract,
-} from "../modules/contracts/lifecycle";
+import { updateContract } from "../modules/contracts/changes";
+import { completeContract, startContract, terminateContract } from "../modules/contracts/delivery";
+import { reviewContract, signContract, submitContract } from "../modules/contracts/lifecycle";
 import { answerObjection, decideObjection, fileObjection } from "../modules/objections/service";
 import { putSubsidyPolicy } from "../modules/subsidies/service";
 import type { Actor } from "../platform/actor";

@@ -13,6 +13,8 @@ import {
 import { pageSchema } from "../../platform/pagination";
 import { idParam } from "../../platform/schemas";
 import { scopeOf } from "../../platform/scope";
+import * as changes from "./changes";
+import * as delivery from "./delivery";
 import * as lifecycle from "./lifecycle";
 import {
   contractListQuery,
@@ -185,10 +187,10 @@ export const contractsRouter = createRouter()
       expectedVersion: ifMatchVersion(c),
       patch: c.req.valid("json"),
     };
-    return c.json(tagged(c, await lifecycle.updateContract(scope, input)), 200);
+    return c.json(tagged(c, await changes.updateContract(scope, input)), 200);
   })
   .openapi(listVersionsRoute, async (c) =>
-    c.json({ data: await lifecycle.listContractVersions(await scopeOf(c), c.req.valid("param")) }, 200),
+    c.json({ data: await changes.listContractVersions(await scopeOf(c), c.req.valid("param")) }, 200),
   )
   .openapi(signRoute, async (c) => {
     const input = { id: c.req.valid("param").id, expectedVersion: optionalIfMatch(c) };
@@ -206,14 +208,14 @@ export const contractsRouter = createRouter()
   .openapi(startRoute, async (c) => {
     const body = c.req.valid("json");
     const input = { id: c.req.valid("param").id, expectedVersion: optionalIfMatch(c), ...body };
-    return c.json(tagged(c, await lifecycle.startContract(await scopeOf(c), input)), 200);
+    return c.json(tagged(c, await delivery.startContract(await scopeOf(c), input)), 200);
   })
   .openapi(completeRoute, async (c) => {
     const input = { id: c.req.valid("param").id, expectedVersion: optionalIfMatch(c) };
-    return c.json(tagged(c, await lifecycle.completeContract(await scopeOf(c), input)), 200);
+    return c.json(tagged(c, await delivery.completeContract(await scopeOf(c), input)), 200);
   })
   .openapi(terminateRoute, async (c) => {
     const body = c.req.valid("json");
     const input = { id: c.req.valid("param").id, expectedVersion: optionalIfMatch(c), ...body };
-    return c.json(tagged(c, await lifecycle.terminateContract(await scopeOf(c), input)), 200);
+    return c.json(tagged(c, await delivery.terminateContract(await scopeOf(c), input)), 200);
   });
