@@ -5,38 +5,12 @@
  * fails, so every new route must say who may call it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
-import { parseConfig } from "../../src/config";
-import { systemClock } from "../../src/platform/clock";
-import { nodeDocsAssets } from "../../src/platform/docs-assets-node";
-import { createLogger } from "../../src/platform/logger";
-import { openApiDocument } from "../../src/platform/openapi";
-import { portableHasher } from "../../src/platform/password";
 import { createTestContext, type TestContext } from "../helpers";
+import { documentedOperations } from "./document";
 import { expected, OPERATIONS, type Rule } from "./operations";
 import { ACTORS, type ActorName, buildWorld, type World } from "./world";
 
-/** The document's operations, read without a database (as `npm run openapi` does). */
-function documentedOperations() {
-  const app = createApp({
-    hasher: portableHasher,
-    clock: systemClock,
-    config: parseConfig({}),
-    logger: createLogger("silent"),
-    docsAssets: nodeDocsAssets,
-  });
-  const doc = openApiDocument(app);
-  const ops: { operationId: string; method: string; path: string }[] = [];
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries(item as Record<string, { operationId?: string }>)) {
-      if (op?.operationId) ops.push({ operationId: op.operationId, method: method.toUpperCase(), path });
-    }
-  }
-  // Logout revokes the caller's token: it goes last.
-  return ops.sort((a, b) => Number(a.operationId === "logout") - Number(b.operationId === "logout"));
-}
-
-const operations = documentedOperations();
+const { operations } = documentedOperations();
 let t: TestContext;
 let w: World;
 
