@@ -7,7 +7,7 @@
  *
  * Seeded (MODEL_SEED); MODEL_RUNS sequences (default 15).
  */
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, inArray, isNotNull } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../src/db/schema";
