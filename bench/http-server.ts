@@ -26,6 +26,7 @@ import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger, type LogLevel } from "../src/platform/logger";
 import { nativeHasher } from "../src/platform/password-node";
 import { generateSealingKey } from "../src/platform/sealing";
+import { batchedStdout } from "../src/entry/node-runtime";
 import {
   type Recorded,
   type RecordedFixture,
@@ -75,7 +76,9 @@ async function runApp() {
   const seeder = createApp({ ...base, clock: seedClock, logger: createLogger("silent") });
   const fixture = await seedBench(seeder, { db: handle.db, hasher: nativeHasher, clock: seedClock }, now);
 
-  const app = createApp({ ...base, clock: systemClock, logger: createLogger(config.LOG_LEVEL as LogLevel) });
+  // The request log as `npm start` writes it.
+  const logger = createLogger(config.LOG_LEVEL as LogLevel, batchedStdout());
+  const app = createApp({ ...base, clock: systemClock, logger });
   const requests = scenarioRequests(fixture);
   const sql = {} as Record<Scenario, Recorded[]>;
   for (const [name, req] of Object.entries(requests) as [Scenario, { method: string; path: string }][]) {
@@ -159,3 +162,6 @@ function runBaseline() {
 if (mode === "app") await runApp();
 else if (mode === "baseline") runBaseline();
 else throw new Error("usage: tsx bench/http-server.ts app|baseline postgres|pglite PORT FILE");
+
+// Exit normally on the orchestrator's kill, so that `node --cpu-prof` can write its profile.
+process.on("SIGTERM", () => process.exit(0));
