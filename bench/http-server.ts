@@ -37,6 +37,12 @@ import {
 } from "./http-seed";
 
 const [mode, dbKind, portArg, file] = process.argv.slice(2);
+/** The server process's CPU time so far (user + system), which the orchestrator reads around each run. */
+const CPU_PATH = "/__bench/cpu";
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const port = Number(portArg);
 const url = process.env.DATABASE_URL ?? "";
 const POOL = 10; // postgres.js's default pool, on both servers
@@ -96,7 +102,8 @@ async function runApp() {
   }
   const tokenHash = createHash("sha256").update(fixture.token).digest("hex");
   writeFileSync(file, JSON.stringify({ ...fixture, tokenHash, sql } satisfies RecordedFixture));
-  serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => console.error("ready"));
+  const fetch = (req: Request) => (req.url.endsWith(CPU_PATH) ? Response.json(cpuMs()) : app.fetch(req));
+  serve({ fetch, port, hostname: "127.0.0.1" }, () => console.error("ready"));
 }
 
 /** A fresh id of the same kind for every id the recorded request created, so that inserts do not collide. */
@@ -134,6 +141,10 @@ function runBaseline() {
   }
 
   const server = createServer((req, res) => {
+    if (req.url === CPU_PATH) {
+      res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(cpuMs()));
+      return;
+    }
     const name = scenarioOf(req.method ?? "GET", req.url ?? "/");
     const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
     const chunks: Buffer[] = [];

@@ -3,7 +3,8 @@
  * autocannon on loopback (50 connections, `--duration` seconds per scenario, default 10, at most 30), beside a bare
  * `node:http` baseline that runs the same token lookup and the same recorded SQL through postgres.js; then the read
  * scenarios on the embedded default (in-memory PGlite). Prints requests/s, p50 and p99 per scenario and the ratio
- * to the baseline; `--json` prints one object keyed by scenario.
+ * to the baseline, and the server's CPU time per request (which other load on the machine moves far less than
+ * throughput; `cpuRatio` = baseline CPU ÷ app CPU); `--json` prints one object keyed by scenario.
  *
  * PostgreSQL: BENCH_DATABASE_URL (or DATABASE_URL), an admin URL, default postgres://postgres@127.0.0.1:5432/postgres;
  * a fresh database is created for the run and dropped after it. `--connections N`, `--no-pglite`.
@@ -67,6 +68,8 @@ function startServer(mode: "app" | "baseline", db: "postgres" | "pglite", port: 
 
 interface Measured {
   rps: number;
+  /** The server process's CPU time per request: unlike throughput, little moved by other load on the machine. */
+  cpuMsPerRequest: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
@@ -79,6 +82,8 @@ async function measure(
   seconds: number,
 ): Promise<Measured> {
   const req = scenarioRequests(f)[scenario];
+  const cpu = async () => (await (await fetch(`http://127.0.0.1:${port}/__bench/cpu`)).json()) as number;
+  const cpuBefore = await cpu();
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${req.path}`,
     method: req.method as "GET" | "POST",
@@ -87,8 +92,10 @@ async function measure(
     headers: { authorization: `Bearer ${f.token}`, "content-type": "application/json" },
     body: req.method === "POST" ? JSON.stringify(f.orderBody) : undefined,
   });
+  const cpuMs = (await cpu()) - cpuBefore;
   return {
     rps: Math.round(result.requests.average),
+    cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.requests.total)) * 1000) / 1000,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
@@ -96,7 +103,7 @@ async function measure(
 }
 
 const fmt = (m: Measured) =>
-  `${String(m.rps).padStart(7)} req/s  p50 ${String(m.p50Ms).padStart(3)} ms  p99 ${String(m.p99Ms).padStart(3)} ms${m.errors ? `  (${m.errors} errors)` : ""}`;
+  `${String(m.rps).padStart(6)} req/s  p50 ${String(m.p50Ms).padStart(4)} ms  p99 ${String(m.p99Ms).padStart(4)} ms  cpu ${m.cpuMsPerRequest.toFixed(2)} ms/req${m.errors ? `  (${m.errors} errors)` : ""}`;
 
 const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 const out: Record<string, unknown> = {};
@@ -114,15 +121,20 @@ try {
     await measure(18_702, fixture, scenario, 2);
     const base = await measure(18_702, fixture, scenario, duration);
     const ratio = Math.round((app.rps / base.rps) * 100) / 100;
+    const cpuRatio = Math.round((base.cpuMsPerRequest / app.cpuMsPerRequest) * 100) / 100;
     out[LABELS[scenario]] = {
       ratio,
       p50Ms: app.p50Ms,
       p99Ms: app.p99Ms,
       rps: app.rps,
+      cpuMsPerRequest: app.cpuMsPerRequest,
+      cpuRatio,
       errors: app.errors,
       baseline: base,
     };
-    say(`${LABELS[scenario].padEnd(36)} app ${fmt(app)} | baseline ${fmt(base)} | ratio ${ratio.toFixed(2)}`);
+    say(
+      `${LABELS[scenario].padEnd(36)} app ${fmt(app)} | baseline ${fmt(base)} | ratio ${ratio.toFixed(2)} (cpu ${cpuRatio.toFixed(2)})`,
+    );
   }
   for (const child of children.splice(0)) child.kill();
 
