@@ -2,8 +2,11 @@
  * A small marketplace for the security suites, built once per test file through the API: every actor of the
  * authorization matrix, and one resource of every kind, owned by company A and provider P.
  *
- * The clock starts ten days before the context's start so that two orders can close in the past: at the start
- * `evalOrder` is in evaluation with P's bid, and `awardedOrder` is awarded to P with a draft contract.
+ * The clock starts ten days before the context's start so that three orders can close in the past: at the start
+ * `evalOrder` is in evaluation with P's bid; `awardedOrder` is awarded to P with a draft contract whose publicity
+ * period is over (it can be signed); `objectedOrder` is awarded to P over the other provider's bid a day before the
+ * start, still in its publicity period, with the other provider's open objection. The bureau has set an
+ * `ai_engineer` subsidy policy, and P has a planned cohort kept for starting the contract.
  */
 import { DAY } from "../../src/platform/clock";
 import {
@@ -53,6 +56,11 @@ export async function buildWorld(t: TestContext) {
   const suspendedOrg = await t.org("company");
   const pendingOrg = await t.org("provider", { verified: false });
   const spareOrg = await t.org("company");
+  const policy = await t.call("PUT", "/v1/subsidy-policies/ai_engineer", {
+    token: bureau,
+    body: { perTraineeFen: 300_000, validFrom: "2020-01-01" },
+  });
+  if (policy.status !== 201) throw new Error(`subsidy policy: ${policy.status} ${JSON.stringify(policy.body)}`);
 
   const memberEmail = freshEmail("member");
   const added = await t.call("POST", `/v1/organizations/${company.orgId}/members`, {
@@ -70,6 +78,14 @@ export async function buildWorld(t: TestContext) {
   const evalBid = await submittedBid(t, p, evalOrder);
   const awardedOrder = await publishedOrder(t, company.token, pastOrderBody(start));
   const awardedBid = await submittedBid(t, p, awardedOrder, { cohortSize: 15 });
+  const objectedOrder = await publishedOrder(t, company.token, pastOrderBody(start));
+  const winningBid = await submittedBid(t, p, objectedOrder, { cohortSize: 15 });
+  const losingBid = await submittedBid(
+    t,
+    { token: otherProvider.token, programId: otherProgram.id as string },
+    objectedOrder,
+    { cohortSize: 15, pricePerTraineeFen: 1_300_000 },
+  );
 
   t.clock.set(at(start, -5));
   const award = await t.call("POST", `/v1/orders/${awardedOrder.id}/award`, {
@@ -78,6 +94,19 @@ export async function buildWorld(t: TestContext) {
   });
   if (award.status !== 201) throw new Error(`award: ${award.status} ${JSON.stringify(award.body)}`);
   const contractId: string = award.body.contracts[0].id;
+
+  t.clock.set(at(start, -1));
+  const objectedAward = await t.call("POST", `/v1/orders/${objectedOrder.id}/award`, {
+    token: company.token,
+    body: { bidIds: [winningBid.id], reason: "The cheaper of two good bids" },
+  });
+  if (objectedAward.status !== 201 || !losingBid.id)
+    throw new Error(`award: ${objectedAward.status} ${JSON.stringify(objectedAward.body)}`);
+  const objection = await t.call("POST", `/v1/orders/${objectedOrder.id}/objections`, {
+    token: otherProvider.token,
+    body: { reason: "Our bid met every essential skill with a local training site." },
+  });
+  if (objection.status !== 201) throw new Error(`objection: ${objection.status} ${JSON.stringify(objection.body)}`);
 
   t.clock.set(start);
   const draft = async () =>
@@ -106,6 +135,7 @@ export async function buildWorld(t: TestContext) {
     })
   ).body;
   const cohort = await createCohort(t, provider.token, program.id);
+  const contractCohort = await createCohort(t, provider.token, program.id);
   const enquiry = (
     await t.call("POST", `/v1/orders/${openOrder.id}/enquiries`, {
       token: provider.token,
@@ -138,6 +168,7 @@ export async function buildWorld(t: TestContext) {
     openBid,
     enquiry,
     cohort,
+    contractCohort,
   })) {
     if (!(id as { id?: string }).id) throw new Error(`fixture ${name} was not created`);
   }
@@ -173,6 +204,9 @@ export async function buildWorld(t: TestContext) {
     enquiry: enquiry as { id: string },
     allocationId: allocation.body.id as string,
     contractId,
+    contractCohort: contractCohort as { id: string },
+    objectedOrder: objectedOrder as { id: string },
+    objectionId: objection.body.id as string,
     cohortBody: (overrides: Record<string, unknown> = {}) => cohortBody(start, program.id, overrides),
   };
 }
