@@ -313,7 +313,10 @@ export const OPERATIONS: Record<string, Rule> = {
   startContract: {
     allow: ["provider"],
     forbid: [...company, "bureau"],
-    request: (w) => ({ path: `/v1/contracts/${w.contractId}/start`, body: { cohortId: w.contractCohort.id } }),
+    request: (w) => ({
+      path: `/v1/contracts/${w.contractId}/start`,
+      body: { cohortId: w.contractCohort.id },
+    }),
   },
   completeContract: {
     allow: [...company, "provider"],

@@ -60,7 +60,8 @@ export async function buildWorld(t: TestContext) {
     token: bureau,
     body: { perTraineeFen: 300_000, validFrom: "2020-01-01" },
   });
-  if (policy.status !== 201) throw new Error(`subsidy policy: ${policy.status} ${JSON.stringify(policy.body)}`);
+  if (policy.status !== 201)
+    throw new Error(`subsidy policy: ${policy.status} ${JSON.stringify(policy.body)}`);
 
   const memberEmail = freshEmail("member");
   const added = await t.call("POST", `/v1/organizations/${company.orgId}/members`, {
@@ -106,7 +107,8 @@ export async function buildWorld(t: TestContext) {
     token: otherProvider.token,
     body: { reason: "Our bid met every essential skill with a local training site." },
   });
-  if (objection.status !== 201) throw new Error(`objection: ${objection.status} ${JSON.stringify(objection.body)}`);
+  if (objection.status !== 201)
+    throw new Error(`objection: ${objection.status} ${JSON.stringify(objection.body)}`);
 
   t.clock.set(start);
   const draft = async () =>
