@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Config } from "./config";
 import { consoleRouter } from "./console";
 import type { Database } from "./db/client";
+import { assessmentsRouter } from "./modules/assessments/routes";
 import { authRouter } from "./modules/auth/routes";
 import { awardsRouter } from "./modules/awards/routes";
 import { bidsRouter } from "./modules/bids/routes";
@@ -17,6 +18,7 @@ import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
 import { programsRouter } from "./modules/programs/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
+import { traineesRouter } from "./modules/trainees/routes";
 import type { Clock } from "./platform/clock";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
 import { type DocsAssets, docsRouter } from "./platform/docs";
@@ -118,6 +120,8 @@ export function createApp(deps: AppDeps) {
     invitationsRouter,
     awardsRouter,
     contractsRouter,
+    traineesRouter,
+    assessmentsRouter,
   ])
     app.route("/v1", router);
 
