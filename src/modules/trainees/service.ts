@@ -79,7 +79,7 @@ export async function enrolTrainees(
     const [contract] = locked.contractId
       ? await tx.select().from(contracts).where(eq(contracts.id, locked.contractId))
       : [];
-    if (!contract || contract.status !== "active") {
+    if (contract?.status !== "active") {
       throw new AppError(
         "invalid_state",
         `Cohort ${cohort.id} has no active contract: trainees are enrolled once its contract is active`,
