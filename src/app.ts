@@ -17,6 +17,7 @@ import { matchingRouter } from "./modules/matching/routes";
 import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
 import { programsRouter } from "./modules/programs/routes";
+import { statsRouter } from "./modules/stats/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import { traineesRouter } from "./modules/trainees/routes";
 import type { Clock } from "./platform/clock";
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps) {
     contractsRouter,
     traineesRouter,
     assessmentsRouter,
+    statsRouter,
   ])
     app.route("/v1", router);
 

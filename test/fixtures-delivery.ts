@@ -16,6 +16,8 @@ export interface ActiveContractOptions {
   /** Program overrides when a new provider is made (occupation, certification…). */
   program?: Record<string, unknown>;
   accredit?: string[];
+  /** Leave the contract as the award drafted it (and the cohort unbound). */
+  draft?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function activeContract(t: TestContext, opts: ActiveContractOptions
   });
   expect(award.status, JSON.stringify(award.body)).toBe(201);
   const contractId: string = award.body.contracts[0].id;
+  if (opts.draft) return { company, provider, order, cohort, bid, contractId, headcount, at: t.clock.now() };
   // Until the contracts lifecycle (sign → submit → review → start) is merged, the contract is moved to `active`
   // and its cohort bound directly in the database; only this fixture does so.
   await t.db.update(contracts).set({ status: "active" }).where(eq(contracts.id, contractId));
