@@ -24,7 +24,28 @@ import { inPool, type Progress } from "./progress";
 import { DEMO_BUREAU_EMAIL, DEMO_PASSWORD, demoUscc } from "./seed";
 import { scopeAtFor } from "./scope";
 
-export const CITY_SCALE = { companies: 100, providers: 300, assessors: 10, orders: 500, cohorts: 1_000 };
+/** How big a city-year is: organisations, orders (the first `awarded` awarded, one contract each), cohorts, sizes. */
+export interface CityScale {
+  companies: number;
+  providers: number;
+  assessors: number;
+  orders: number;
+  awarded: number;
+  cohorts: number;
+  /** Trainees per contracted cohort, inclusive range. */
+  size: [number, number];
+}
+
+/** `seed --scale large`: about 30,000 trainees in 260 training contracts. */
+export const CITY_SCALE: CityScale = {
+  companies: 100,
+  providers: 300,
+  assessors: 10,
+  orders: 500,
+  awarded: 300,
+  cohorts: 1_000,
+  size: [100, 130],
+};
 /** Concurrent service calls: a postgres.js pool's worth (PGlite serialises them anyway). */
 const LANES = 8;
 
@@ -32,18 +53,25 @@ const at = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * The contracts' states, in order over the 300 awarded orders: the first 150 (trained early in the year) completed
- * or terminated, the rest active or somewhere in the lifecycle. Every state appears.
+ * The contracts' states, in order over `n` awarded orders: the first half (trained early in the year) completed or
+ * terminated, the rest active or somewhere in the lifecycle. Every state appears.
  */
-const STATES: Delivered["status"][] = [
-  ...Array<Delivered["status"]>(130).fill("completed"),
-  ...Array<Delivered["status"]>(20).fill("terminated"),
-  ...Array<Delivered["status"]>(110).fill("active"),
-  ...(["draft", "signed", "under_review", "approved", "rejected", "changes_requested"] as const).flatMap((s) =>
-    Array<Delivered["status"]>(5).fill(s),
-  ),
-  ...Array<Delivered["status"]>(10).fill("cancelled"),
-];
+export function contractStates(n: number): Delivered["status"][] {
+  const half = Math.floor(n / 2);
+  const each = Math.max(1, Math.round(n / 60));
+  const lifecycle = (["draft", "signed", "under_review", "approved", "rejected", "changes_requested"] as const).flatMap(
+    (s) => Array<Delivered["status"]>(each).fill(s),
+  );
+  const cancelled = Array<Delivered["status"]>(2 * each).fill("cancelled");
+  const terminated = Math.round(half * 0.13);
+  return [
+    ...Array<Delivered["status"]>(half - terminated).fill("completed"),
+    ...Array<Delivered["status"]>(terminated).fill("terminated"),
+    ...Array<Delivered["status"]>(Math.max(0, n - half - lifecycle.length - cancelled.length)).fill("active"),
+    ...lifecycle,
+    ...cancelled,
+  ].slice(0, n);
+}
 
 /** The year the data fills: this one once it is far enough along, else the last. */
 export function cityYear(now: Date): number {
@@ -70,7 +98,12 @@ async function demoBureau(services: Omit<Services, "clock">): Promise<Actor> {
  * Seeds the city-year; the demo must be seeded first (its bureau acts). Returns what was made.
  * @example await seedCity(services, new Date(), progressOn(process.stdout));
  */
-export async function seedCity(base: Omit<Services, "clock">, now: Date, progress: Progress) {
+export async function seedCity(
+  base: Omit<Services, "clock">,
+  now: Date,
+  progress: Progress,
+  scale: CityScale = CITY_SCALE,
+) {
   const services = { ...base, hasher: onceHasher(base.hasher) };
   const as = scopeAtFor(services);
   const bureau = await demoBureau(services);
@@ -95,7 +128,7 @@ export async function seedCity(base: Omit<Services, "clock">, now: Date, progres
     progress.tick();
     return { userId: user.id, orgId: organization.id, orgKind: kind, orgStatus: "verified", role: "admin" } as Actor;
   };
-  const { companies: nc, providers: np, assessors: na } = CITY_SCALE;
+  const { companies: nc, providers: np, assessors: na } = scale;
   progress.phase("organisations", nc + np + na);
   const occupationOf = (i: number) => OCCUPATIONS[i % OCCUPATIONS.length];
   const companies = await inPool(range(nc), LANES, (i) => register("company", i + 1, []));
@@ -119,7 +152,7 @@ export async function seedCity(base: Omit<Services, "clock">, now: Date, progres
       durationWeeks: rand.int(10, 14),
       mode: rand.pick(["onsite", "online", "hybrid"] as const),
       city: "Beijing",
-      cohortCapacity: 150,
+      cohortCapacity: Math.min(500, scale.size[1] + 20),
       pricePerTraineeFen: rand.int(8, 20) * 100_000,
       certification: professional
         ? { type: "professional_technical_grade", level: rand.int(1, 2) }
@@ -130,23 +163,25 @@ export async function seedCity(base: Omit<Services, "clock">, now: Date, progres
   });
 
   // Orders: 300 awarded to one bid each (two waves), 150 open for bids now, 50 past their deadline unawarded.
-  progress.phase("orders and awards", CITY_SCALE.orders);
-  const awarded = STATES.length;
+  progress.phase("orders and awards", scale.orders);
+  const states = contractStates(scale.awarded);
+  const awarded = scale.awarded;
+  const openOrders = Math.round((scale.orders - awarded) * 0.75);
   const delivered: Delivered[] = [];
-  await inPool(range(CITY_SCALE.orders), LANES, async (i) => {
+  await inPool(range(scale.orders), LANES, async (i) => {
     const p = i % np;
     const provider = providers[p];
     const program = programs[p];
     const company = companies[i % nc];
-    const kind = i < awarded ? "awarded" : i < awarded + 150 ? "open" : "evaluation";
+    const kind = i < awarded ? "awarded" : i < awarded + openOrders ? "open" : "evaluation";
     const createdAt =
       kind === "awarded"
-        ? at(jan, i < 150 ? rand.int(0, 60) : rand.int(150, 200))
+        ? at(jan, i < awarded / 2 ? rand.int(0, 60) : rand.int(150, 200))
         : at(now, kind === "open" ? -rand.int(1, 5) : -rand.int(25, 30));
     const bidDeadline = at(createdAt, kind === "open" ? rand.int(20, 30) : 14);
     const start = at(bidDeadline, 10);
     const end = at(start, program.durationWeeks * 7);
-    const size = rand.int(100, 130);
+    const size = rand.int(scale.size[0], scale.size[1]);
     const order = await createOrder(as(company, createdAt), {
       title: `${size} ${occupationOf(p).nameZh}`,
       description: `Trained ${occupationOf(p).nameEn} talent for our Beijing teams.`,
@@ -157,8 +192,8 @@ export async function seedCity(base: Omit<Services, "clock">, now: Date, progres
         weight: rand.int(2, 5),
         essential: k === 0,
       })),
-      headcountMin: 80,
-      headcountMax: 150,
+      headcountMin: Math.max(1, scale.size[0] - 20),
+      headcountMax: scale.size[1] + 20,
       location: { city: "Beijing", district: "Haidian", remoteAllowed: rand.next() < 0.3 },
       deliverBy: dateOf(at(end, 20)),
       budgetPerTraineeFen: program.pricePerTraineeFen + rand.int(0, 5) * 100_000,
@@ -213,14 +248,14 @@ export async function seedCity(base: Omit<Services, "clock">, now: Date, progres
         size,
         start: dateOf(start),
         end: dateOf(end),
-        status: STATES[i],
+        status: states[i],
       });
     }
     progress.tick();
   });
 
   // Open cohorts, offered for matching: the rest of the 1,000.
-  const open = CITY_SCALE.cohorts - awarded;
+  const open = Math.max(0, scale.cohorts - awarded);
   progress.phase("open cohorts", open);
   await inPool(range(open), LANES, async (i) => {
     const p = i % np;
@@ -244,7 +279,7 @@ export async function seedCity(base: Omit<Services, "clock">, now: Date, progres
       .where(inArray(organizations.kind, ["assessor"]))
   ).map((r) => r.id);
   const figures = await seedDeliveries(services.db, { delivered, assessors, now, year, rand, progress });
-  return { year, organisations: nc + np + na, orders: CITY_SCALE.orders, cohorts: CITY_SCALE.cohorts, ...figures };
+  return { year, organisations: nc + np + na, orders: scale.orders, cohorts: scale.cohorts, ...figures };
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

@@ -172,6 +172,8 @@ export async function seedDeliveries(
   await insertChunked(assessmentRows, (c) => db.insert(assessments).values(c), progress);
   progress.phase("placements", placementRows.length);
   await insertChunked(placementRows, (c) => db.insert(placements).values(c), progress);
+  // Fresh planner statistics: without them the first queries over the bulk-loaded tables plan for empty ones.
+  await db.execute(sql`analyze trainees, assessments, placements, contracts, cohorts`);
   return {
     contracts: delivered.length,
     trainees: traineeRows.length,
