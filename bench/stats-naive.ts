@@ -19,8 +19,22 @@ const empty = (): Figures => ({
 });
 
 interface Rows {
-  trainees: { id: string; contractId: string; providerOrgId: string; status: string; enrolledOn: string; statusDate: string | null }[];
-  contracts: { id: string; providerOrgId: string; occupationCode: string; status: string; startDate: string; subsidy: number | null }[];
+  trainees: {
+    id: string;
+    contractId: string;
+    providerOrgId: string;
+    status: string;
+    enrolledOn: string;
+    statusDate: string | null;
+  }[];
+  contracts: {
+    id: string;
+    providerOrgId: string;
+    occupationCode: string;
+    status: string;
+    startDate: string;
+    subsidy: number | null;
+  }[];
   sectors: Map<string, Sector>;
   passes: { traineeId: string; type: string; level: number; assessedOn: string }[];
   placements: Map<string, { hired: boolean; hiredOn: string | null }>;
@@ -30,11 +44,23 @@ interface Rows {
 /** Loads every row the statistics read. */
 export async function loadAll(db: Database): Promise<Rows> {
   const [trainees, contracts, occupations, passes, placements, orgs] = await Promise.all([
-    selectRows<Rows["trainees"][number]>(db, sql`select id, contract_id as "contractId", provider_org_id as "providerOrgId", status, enrolled_on::text as "enrolledOn", status_date::text as "statusDate" from trainees`),
-    selectRows<Rows["contracts"][number]>(db, sql`select id, provider_org_id as "providerOrgId", occupation_code as "occupationCode", status, start_date::text as "startDate", subsidy_approved_fen::float8 as subsidy from contracts`),
+    selectRows<Rows["trainees"][number]>(
+      db,
+      sql`select id, contract_id as "contractId", provider_org_id as "providerOrgId", status, enrolled_on::text as "enrolledOn", status_date::text as "statusDate" from trainees`,
+    ),
+    selectRows<Rows["contracts"][number]>(
+      db,
+      sql`select id, provider_org_id as "providerOrgId", occupation_code as "occupationCode", status, start_date::text as "startDate", subsidy_approved_fen::float8 as subsidy from contracts`,
+    ),
     selectRows<{ code: string; sector: Sector }>(db, sql`select code, sector from occupations`),
-    selectRows<Rows["passes"][number]>(db, sql`select trainee_id as "traineeId", certification_type as type, level, assessed_on::text as "assessedOn" from assessments where result = 'pass'`),
-    selectRows<{ traineeId: string; hired: boolean; hiredOn: string | null }>(db, sql`select trainee_id as "traineeId", hired, hired_on::text as "hiredOn" from placements`),
+    selectRows<Rows["passes"][number]>(
+      db,
+      sql`select trainee_id as "traineeId", certification_type as type, level, assessed_on::text as "assessedOn" from assessments where result = 'pass'`,
+    ),
+    selectRows<{ traineeId: string; hired: boolean; hiredOn: string | null }>(
+      db,
+      sql`select trainee_id as "traineeId", hired, hired_on::text as "hiredOn" from placements`,
+    ),
     selectRows<{ id: string; name: string }>(db, sql`select id, name from organizations`),
   ]);
   return {
@@ -74,7 +100,8 @@ export function naiveSectors(rows: Rows, year: number) {
   }
   for (const [sector, f] of bySector) {
     f.certified = certified.get(sector)?.size ?? 0;
-    for (const g of f.certifications) g.certified = graded.get(`${sector}|${g.certificationType}|${g.level}`)?.size ?? 0;
+    for (const g of f.certifications)
+      g.certified = graded.get(`${sector}|${g.certificationType}|${g.level}`)?.size ?? 0;
   }
   for (const c of rows.contracts) {
     if (!inYear(c.startDate, year)) continue;
@@ -107,9 +134,20 @@ const rate = (a: number, b: number) => (b ? Math.round((a / b) * 10_000) / 10_00
 /** Per provider, counted row by row. */
 export function naiveProviders(rows: Rows, year: number) {
   const passed = new Set(rows.passes.map((a) => a.traineeId));
-  const by = new Map<string, { contracts: number; trainees: number; completed: number; dropped: number; certified: number; placed: number }>();
+  const by = new Map<
+    string,
+    {
+      contracts: number;
+      trainees: number;
+      completed: number;
+      dropped: number;
+      certified: number;
+      placed: number;
+    }
+  >();
   const of = (id: string) =>
-    by.get(id) ?? by.set(id, { contracts: 0, trainees: 0, completed: 0, dropped: 0, certified: 0, placed: 0 }).get(id)!;
+    by.get(id) ??
+    by.set(id, { contracts: 0, trainees: 0, completed: 0, dropped: 0, certified: 0, placed: 0 }).get(id)!;
   for (const c of rows.contracts) if (inYear(c.startDate, year)) of(c.providerOrgId).contracts++;
   for (const t of rows.trainees) {
     if (!inYear(t.enrolledOn, year)) continue;

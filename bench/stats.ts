@@ -64,7 +64,9 @@ try {
   const { token } = (await login.json()) as { token: string };
   const year = made.year;
   const call = async (path: string, accept: string) => {
-    const res = await app.request(`${path}?year=${year}`, { headers: { Authorization: `Bearer ${token}`, Accept: accept } });
+    const res = await app.request(`${path}?year=${year}`, {
+      headers: { Authorization: `Bearer ${token}`, Accept: accept },
+    });
     if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res;
   };
@@ -80,9 +82,21 @@ try {
   };
 
   const endpoints = [
-    { name: "overview", path: "/v1/stats/overview", naive: (r: Awaited<ReturnType<typeof loadAll>>) => naiveOverview(r, year) },
-    { name: "sectors", path: "/v1/stats/sectors", naive: (r: Awaited<ReturnType<typeof loadAll>>) => naiveSectors(r, year) },
-    { name: "providers", path: "/v1/stats/providers", naive: (r: Awaited<ReturnType<typeof loadAll>>) => naiveProviders(r, year) },
+    {
+      name: "overview",
+      path: "/v1/stats/overview",
+      naive: (r: Awaited<ReturnType<typeof loadAll>>) => naiveOverview(r, year),
+    },
+    {
+      name: "sectors",
+      path: "/v1/stats/sectors",
+      naive: (r: Awaited<ReturnType<typeof loadAll>>) => naiveSectors(r, year),
+    },
+    {
+      name: "providers",
+      path: "/v1/stats/providers",
+      naive: (r: Awaited<ReturnType<typeof loadAll>>) => naiveProviders(r, year),
+    },
   ];
   const rows = [];
   const all = await loadAll(handle.db);
@@ -108,7 +122,9 @@ try {
   };
   if (json) console.log(JSON.stringify(result));
   else {
-    console.log(`${result.trainees} trainees, ${result.assessments} assessments, ${result.placements} placements; p50 of ${runs} calls`);
+    console.log(
+      `${result.trainees} trainees, ${result.assessments} assessments, ${result.placements} placements; p50 of ${runs} calls`,
+    );
     console.log("endpoint   JSON ms  CSV ms  naive ms  naive/JSON  figures equal");
     for (const r of result.results)
       console.log(
@@ -131,9 +147,15 @@ function agrees(endpoint: string, api: Record<string, unknown>, naive: unknown):
   }
   if (endpoint === "sectors") {
     const bySector = naive as Map<string, unknown>;
-    return (api.data as { sector: string }[]).every(({ sector, ...f }) => isDeepStrictEqual(f, bySector.get(sector)));
+    return (api.data as { sector: string }[]).every(({ sector, ...f }) =>
+      isDeepStrictEqual(f, bySector.get(sector)),
+    );
   }
   const key = (r: { providerOrgId: string }) => r.providerOrgId;
-  const sort = <T extends { providerOrgId: string }>(xs: T[]) => [...xs].sort((a, b) => key(a).localeCompare(key(b)));
-  return isDeepStrictEqual(sort(api.data as { providerOrgId: string }[]), sort(naive as { providerOrgId: string }[]));
+  const sort = <T extends { providerOrgId: string }>(xs: T[]) =>
+    [...xs].sort((a, b) => key(a).localeCompare(key(b)));
+  return isDeepStrictEqual(
+    sort(api.data as { providerOrgId: string }[]),
+    sort(naive as { providerOrgId: string }[]),
+  );
 }

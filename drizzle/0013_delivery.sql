@@ -1,6 +1,7 @@
 CREATE TABLE "assessments" (
 	"id" text PRIMARY KEY NOT NULL,
 	"trainee_id" text NOT NULL,
+	"contract_id" text NOT NULL,
 	"assessor_org_id" text NOT NULL,
 	"occupation_code" text NOT NULL,
 	"certification_type" text NOT NULL,
@@ -48,6 +49,7 @@ CREATE TABLE "trainees" (
 );
 --> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_trainee_id_trainees_id_fk" FOREIGN KEY ("trainee_id") REFERENCES "public"."trainees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "assessments" ADD CONSTRAINT "assessments_contract_id_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_assessor_org_id_organizations_id_fk" FOREIGN KEY ("assessor_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_occupation_code_occupations_code_fk" FOREIGN KEY ("occupation_code") REFERENCES "public"."occupations"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "placements" ADD CONSTRAINT "placements_trainee_id_trainees_id_fk" FOREIGN KEY ("trainee_id") REFERENCES "public"."trainees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

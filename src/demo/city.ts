@@ -59,9 +59,9 @@ const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 export function contractStates(n: number): Delivered["status"][] {
   const half = Math.floor(n / 2);
   const each = Math.max(1, Math.round(n / 60));
-  const lifecycle = (["draft", "signed", "under_review", "approved", "rejected", "changes_requested"] as const).flatMap(
-    (s) => Array<Delivered["status"]>(each).fill(s),
-  );
+  const lifecycle = (
+    ["draft", "signed", "under_review", "approved", "rejected", "changes_requested"] as const
+  ).flatMap((s) => Array<Delivered["status"]>(each).fill(s));
   const cancelled = Array<Delivered["status"]>(2 * each).fill("cancelled");
   const terminated = Math.round(half * 0.13);
   return [
@@ -82,7 +82,10 @@ export function cityYear(now: Date): number {
 /** Hashes the shared password once: thousands of argon2 runs would dominate the seed. */
 function onceHasher(hasher: PasswordHasher): PasswordHasher {
   let hashed: Promise<string> | undefined;
-  return { hash: (p) => (p === DEMO_PASSWORD ? (hashed ??= hasher.hash(p)) : hasher.hash(p)), verify: hasher.verify };
+  return {
+    hash: (p) => (p === DEMO_PASSWORD ? (hashed ??= hasher.hash(p)) : hasher.hash(p)),
+    verify: hasher.verify,
+  };
 }
 
 async function demoBureau(services: Omit<Services, "clock">): Promise<Actor> {
@@ -117,7 +120,11 @@ export async function seedCity(
   const register = async (kind: "company" | "provider" | "assessor", i: number, occupations: string[]) => {
     const email = `${kind}${i}@city.orderbridge.cn`;
     const name =
-      kind === "company" ? `城市数字企业 ${i} 号` : kind === "provider" ? `数字技能培训学院 ${i} 号` : `职业技能评价中心 ${i} 号`;
+      kind === "company"
+        ? `城市数字企业 ${i} 号`
+        : kind === "provider"
+          ? `数字技能培训学院 ${i} 号`
+          : `职业技能评价中心 ${i} 号`;
     const { organization, user } = await registerOrganization(as(bureau, jan), {
       organization: { kind, name, uscc: demoUscc(uscc++), city: "Beijing", district: "Haidian" },
       user: { email, password: DEMO_PASSWORD, displayName: `${name} admin` },
@@ -126,13 +133,21 @@ export async function seedCity(
     for (const occupationCode of occupations)
       await accredit(as(bureau, jan), { orgId: organization.id, occupationCode, validUntil });
     progress.tick();
-    return { userId: user.id, orgId: organization.id, orgKind: kind, orgStatus: "verified", role: "admin" } as Actor;
+    return {
+      userId: user.id,
+      orgId: organization.id,
+      orgKind: kind,
+      orgStatus: "verified",
+      role: "admin",
+    } as Actor;
   };
   const { companies: nc, providers: np, assessors: na } = scale;
   progress.phase("organisations", nc + np + na);
   const occupationOf = (i: number) => OCCUPATIONS[i % OCCUPATIONS.length];
   const companies = await inPool(range(nc), LANES, (i) => register("company", i + 1, []));
-  const providers = await inPool(range(np), LANES, (i) => register("provider", i + 1, [occupationOf(i).code]));
+  const providers = await inPool(range(np), LANES, (i) =>
+    register("provider", i + 1, [occupationOf(i).code]),
+  );
   const allCodes = OCCUPATIONS.map((o) => o.code);
   await inPool(range(na), LANES, (i) => register("assessor", i + 1, allCodes));
 
@@ -267,7 +282,11 @@ export async function seedCity(
       readyDate: dateOf(at(now, rand.int(30, 150))),
       city: "Beijing",
       district: rand.pick(["Haidian", "Chaoyang", "Daxing"]),
-      skills: program.skills.map((skillId) => ({ skillId, level: rand.int(2, 4), share: rand.int(60, 100) / 100 })),
+      skills: program.skills.map((skillId) => ({
+        skillId,
+        level: rand.int(2, 4),
+        share: rand.int(60, 100) / 100,
+      })),
     });
     progress.tick();
   });

@@ -32,8 +32,12 @@ export interface Delivered {
   status: ContractStatus;
 }
 
-const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"];
-const GIVEN = [..."伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文博宇轩浩然子涵欣怡梓萱雨晨思远一鸣嘉"];
+const SURNAMES = [
+  ..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢",
+];
+const GIVEN = [
+  ..."伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文博宇轩浩然子涵欣怡梓萱雨晨思远一鸣嘉",
+];
 const CHUNK = 1_000;
 /** Contracts that have trainees: the training started. */
 const TRAINING: ContractStatus[] = ["active", "completed", "terminated"];
@@ -113,7 +117,11 @@ export async function seedDeliveries(
             ? "dropped"
             : "enrolled";
       const statusDate =
-        status === "completed" ? last : status === "dropped" ? minDate(addDays(d.start, rand.int(5, 60)), last) : null;
+        status === "completed"
+          ? last
+          : status === "dropped"
+            ? minDate(addDays(d.start, rand.int(5, 60)), last)
+            : null;
       const id = newId("trn");
       traineeRows.push({
         id,
@@ -139,6 +147,7 @@ export async function seedDeliveries(
         assessmentRows.push({
           id: newId("asm"),
           traineeId: id,
+          contractId: d.contractId,
           assessorOrgId: rand.pick(assessors),
           occupationCode: d.occupationCode,
           certificationType: d.certificationType,

@@ -13,7 +13,10 @@ export interface Progress {
  * A progress reporter on `out` (a TTY gets a bar; anything else, a line per quarter).
  * @example const progress = progressOn(process.stdout); progress.phase("trainees", 30_000);
  */
-export function progressOn(out: { isTTY?: boolean; write(text: string): unknown }, clock = () => Date.now()): Progress {
+export function progressOn(
+  out: { isTTY?: boolean; write(text: string): unknown },
+  clock = () => Date.now(),
+): Progress {
   const started = clock();
   let name = "";
   let total = 0;
@@ -59,7 +62,11 @@ export function progressOn(out: { isTTY?: boolean; write(text: string): unknown 
  * Runs `work` over `items` with at most `width` calls in flight (a connection pool's worth), in order of start.
  * @example await inPool(orders, 8, (order) => publishOrder(scope, { id: order.id }));
  */
-export async function inPool<T, R>(items: readonly T[], width: number, work: (item: T, i: number) => Promise<R>) {
+export async function inPool<T, R>(
+  items: readonly T[],
+  width: number,
+  work: (item: T, i: number) => Promise<R>,
+) {
   const results = new Array<R>(items.length);
   let next = 0;
   const lane = async () => {

@@ -65,6 +65,10 @@ export const assessments = pgTable(
     traineeId: text("trainee_id")
       .notNull()
       .references(() => trainees.id),
+    /** The trainee's contract, kept on the row so that statistics need not join 200,000 trainees. */
+    contractId: text("contract_id")
+      .notNull()
+      .references(() => contracts.id),
     assessorOrgId: text("assessor_org_id")
       .notNull()
       .references(() => organizations.id),

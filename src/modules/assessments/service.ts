@@ -52,6 +52,7 @@ export async function recordAssessment(
         .values({
           id: newId("asm"),
           traineeId: ctx.trainee.id,
+          contractId: ctx.trainee.contractId,
           assessorOrgId: actor.orgId,
           occupationCode: input.occupationCode,
           certificationType,

@@ -14,20 +14,32 @@ export async function selectRows<T>(db: Database, query: SQL): Promise<T[]> {
 
 const bounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
-/** Trained, completed and placed trainees of the year, by sector. */
+/** Trainees enrolled and completed in the year, by sector. */
 export function traineeFiguresBySector(db: Database, year: number) {
   const { from, to } = bounds(year);
-  return selectRows<{ sector: Sector; enrolled: number; completed: number; placed: number }>(
+  return selectRows<{ sector: Sector; enrolled: number; completed: number }>(
     db,
     sql`select o.sector,
-          count(*) filter (where t.enrolled_on between ${from} and ${to})::int as enrolled,
-          count(*) filter (where t.status = 'completed' and t.status_date between ${from} and ${to})::int as completed,
-          count(*) filter (where p.hired and p.hired_on between ${from} and ${to})::int as placed
+          count(*) filter (where t.enrolled_on >= ${from})::int as enrolled,
+          count(*) filter (where t.status = 'completed' and t.status_date between ${from} and ${to})::int as completed
         from trainees t
         join contracts c on c.id = t.contract_id
         join occupations o on o.code = c.occupation_code
-        left join placements p on p.trainee_id = t.id
         where t.enrolled_on <= ${to}
+        group by o.sector`,
+  );
+}
+
+/** Trainees hired in the year, by sector (placements carry their contract, so no trainee is read). */
+export function placementsBySector(db: Database, year: number) {
+  const { from, to } = bounds(year);
+  return selectRows<{ sector: Sector; placed: number }>(
+    db,
+    sql`select o.sector, count(*)::int as placed
+        from placements p
+        join contracts c on c.id = p.contract_id
+        join occupations o on o.code = c.occupation_code
+        where p.hired and p.hired_on between ${from} and ${to}
         group by o.sector`,
   );
 }
@@ -48,8 +60,7 @@ export function certificationsBySector(db: Database, year: number) {
     sql`select o.sector, a.certification_type as "certificationType", a.level,
           count(distinct a.trainee_id)::int as certified
         from assessments a
-        join trainees t on t.id = a.trainee_id
-        join contracts c on c.id = t.contract_id
+        join contracts c on c.id = a.contract_id
         join occupations o on o.code = c.occupation_code
         where a.result = 'pass' and a.assessed_on between ${from} and ${to}
         group by grouping sets ((o.sector, a.certification_type, a.level), (o.sector))`,

@@ -7,6 +7,7 @@ import type { Scope } from "../../platform/scope";
 import {
   certificationsBySector,
   contractsBySector,
+  placementsBySector,
   providerFigures,
   traineeFiguresBySector,
 } from "./queries";
@@ -32,17 +33,18 @@ const emptyFigures = (): Figures => ({
 
 const yearOf = (scope: Scope, year?: number) => year ?? scope.now.getUTCFullYear();
 
-/** Each sector's figures for the year, from three aggregate queries. */
+/** Each sector's figures for the year, from four aggregate queries. */
 async function figuresBySector(scope: Scope, year: number): Promise<Map<Sector, Figures>> {
-  const [trainees, certifications, contracts] = await Promise.all([
+  const [trainees, placed, certifications, contracts] = await Promise.all([
     traineeFiguresBySector(scope.db, year),
+    placementsBySector(scope.db, year),
     certificationsBySector(scope.db, year),
     contractsBySector(scope.db, year),
   ]);
   const bySector = new Map<Sector, Figures>(SECTORS.map((s) => [s, emptyFigures()]));
   const of = (sector: Sector) => bySector.get(sector) ?? bySector.set(sector, emptyFigures()).get(sector)!;
-  for (const r of trainees)
-    Object.assign(of(r.sector), { enrolled: r.enrolled, completed: r.completed, placed: r.placed });
+  for (const r of trainees) Object.assign(of(r.sector), { enrolled: r.enrolled, completed: r.completed });
+  for (const r of placed) of(r.sector).placed = r.placed;
   for (const r of certifications) {
     const f = of(r.sector);
     if (r.certificationType === null) f.certified = r.certified;
