@@ -73,7 +73,7 @@ export async function loadAll(db: Database): Promise<Rows> {
   };
 }
 
-const inYear = (date: string | null, year: number) => date !== null && date.startsWith(`${year}-`);
+const inYear = (date: string | null, year: number) => date?.startsWith(`${year}-`) ?? false;
 
 /** Figures by sector, counted row by row. */
 export function naiveSectors(rows: Rows, year: number) {

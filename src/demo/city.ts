@@ -82,10 +82,11 @@ export function cityYear(now: Date): number {
 /** Hashes the shared password once: thousands of argon2 runs would dominate the seed. */
 function onceHasher(hasher: PasswordHasher): PasswordHasher {
   let hashed: Promise<string> | undefined;
-  return {
-    hash: (p) => (p === DEMO_PASSWORD ? (hashed ??= hasher.hash(p)) : hasher.hash(p)),
-    verify: hasher.verify,
+  const shared = () => {
+    hashed ??= hasher.hash(DEMO_PASSWORD);
+    return hashed;
   };
+  return { hash: (p) => (p === DEMO_PASSWORD ? shared() : hasher.hash(p)), verify: hasher.verify };
 }
 
 async function demoBureau(services: Omit<Services, "clock">): Promise<Actor> {
