@@ -47,6 +47,15 @@ const TAGS = [
       "Sealed bids on open orders, invitations to bid, the opening at the deadline, ranking and the award",
   },
   { name: "Contracts", description: "Tripartite contracts drafted from an award" },
+  {
+    name: "Trainees",
+    description: "Trainees of active contracts: enrolment, completion and placement; visible to their parties only",
+  },
+  {
+    name: "Assessments",
+    description: "Assessments by accredited assessors, and the public check of a certificate number",
+  },
+  { name: "Statistics", description: "The bureau's view of a year: trained, certified, placed, against the target" },
 ];
 
 const BEARER_AUTH = {
