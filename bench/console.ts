@@ -12,6 +12,7 @@ import { ManualClock } from "../src/platform/clock";
 import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger } from "../src/platform/logger";
 import { nativeHasher } from "../src/platform/password-node";
+import { generateSealingKey } from "../src/platform/sealing";
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf("--runs") + 1]) || 30;
@@ -20,7 +21,8 @@ const json = args.includes("--json");
 const clock = new ManualClock("2026-03-02T01:00:00Z");
 const handle = await openPglite();
 await prepareDatabase(handle, clock.now());
-const config = parseConfig({});
+// The demo seeds sealed bids, so the run needs a sealing key of its own (as `npm start` generates one).
+const config = parseConfig({ BID_SEALING_KEY: generateSealingKey() });
 const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
 await seedDemo(services, clock.now());
 const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets });
@@ -53,6 +55,9 @@ const providerPrograms = await (await get("/console/programs", provider)).text()
 const program = firstLink(providerPrograms, /\/console\/programs\/prg_\w+/);
 const providerCohorts = await (await get("/console/cohorts", provider)).text();
 const cohort = firstLink(providerCohorts, /\/console\/cohorts\/coh_\w+/);
+const evaluating = firstLink(companyHome, /\/console\/orders\/ord_\w+\/bids/);
+const providerBids = await (await get("/console/bids", provider)).text();
+const bid = firstLink(providerBids, /\/console\/bids\/bid_\w+/);
 const orgs = await (await get("/console/organizations?status=all", bureau)).text();
 const org = firstLink(orgs, /\/console\/organizations\/org_\w+/);
 
@@ -62,6 +67,8 @@ const pages: [string, string, string][] = [
   ["new order form", "/console/orders/new?occupation=ai_engineer", company],
   ["order (company)", openOrder, company],
   ["order matches", `${openOrder}/matches`, company],
+  ["bid comparison", evaluating, company],
+  ["bid comparison by price", `${evaluating}?sort=price`, company],
   ["provider dashboard", "/console", provider],
   ["market (one cohort)", "/console/market", provider],
   ["market (all cohorts)", "/console/market?cohort=all", provider],
@@ -69,10 +76,14 @@ const pages: [string, string, string][] = [
   ["programs", "/console/programs", provider],
   ["program", program, provider],
   ["cohort", cohort, provider],
+  ["my bids", "/console/bids", provider],
+  ["bid (provider)", bid, provider],
+  ["invitations", "/console/invitations", provider],
   ["bureau dashboard", "/console", bureau],
   ["verification queue", "/console/organizations?status=all", bureau],
   ["organisation", org, bureau],
   ["orders (bureau)", "/console/orders", bureau],
+  ["bid comparison (bureau)", evaluating, bureau],
   ["assessor home", "/console", assessor],
 ];
 

@@ -1,6 +1,7 @@
 /** The console's static files, served by the app itself under content-hashed URLs (cached for a year). */
 import { Hono } from "hono";
 import { AppError } from "../platform/errors";
+import { AWARD_JS } from "./assets/award-script";
 import { CONSOLE_CSS } from "./assets/style";
 import type { ConsoleEnv } from "./env";
 
@@ -11,12 +12,18 @@ function contentHash(text: string): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-const FILES = {
-  [`console.${contentHash(CONSOLE_CSS)}.css`]: { body: CONSOLE_CSS, type: "text/css; charset=utf-8" },
+const STYLESHEET = `console.${contentHash(CONSOLE_CSS)}.css`;
+const AWARD_SCRIPT = `award.${contentHash(AWARD_JS)}.js`;
+
+const FILES: Record<string, { body: string; type: string }> = {
+  [STYLESHEET]: { body: CONSOLE_CSS, type: "text/css; charset=utf-8" },
+  [AWARD_SCRIPT]: { body: AWARD_JS, type: "text/javascript; charset=utf-8" },
 };
 
 /** The stylesheet's URL, for the layout. */
-export const STYLESHEET_URL = `/console/assets/${Object.keys(FILES)[0]}`;
+export const STYLESHEET_URL = `/console/assets/${STYLESHEET}`;
+/** The award form's script (the headcount total as bids are ticked). */
+export const AWARD_SCRIPT_URL = `/console/assets/${AWARD_SCRIPT}`;
 
 /** `GET /console/assets/:file`. */
 export const assetsRouter = new Hono<ConsoleEnv>().get("/assets/:file", (c) => {

@@ -12,6 +12,7 @@ const OTHER_FIELDS: Record<string, MessageKey> = {
   salaryMaxFen: "field.salaryMax",
   bidDeadline: "field.bidDeadline",
   deliverBy: "field.deliverBy",
+  endDate: "field.endDate",
 };
 
 const other = (t: Translate, name: string) => ({
@@ -34,6 +35,16 @@ const SERVICE_RULES: [RegExp, MessageKey, (m: RegExpExecArray, t: Translate) => 
   [/^below the size (\d+)/, "validation.belowCohortSize", (m) => ({ n: m[1] })],
   [/at least one weight must be positive/, "validation.weightsPositive", () => ({})],
   [/^cannot change/, "validation.cannotChange", () => ({})],
+  [/order's headcountMax of (\d+)/, "validation.atMost", (m) => ({ n: m[1] })],
+  [/exceeds the cohort's size of (\d+)/, "validation.aboveCohortSize", (m) => ({ n: m[1] })],
+  [/on or before the order's deliverBy (\S+)/, "validation.onOrBefore", (m) => ({ date: m[1] })],
+  [/after the bid deadline's date (\S+)/, "validation.afterDate", (m) => ({ date: m[1] })],
+  [/^(?:not one of your programs|trains |program \S+ is )/, "validation.programFit", () => ({})],
+  [
+    /^(?:not one of your cohorts|runs under program|cohort \S+ is not open)/,
+    "validation.cohortFit",
+    () => ({}),
+  ],
 ];
 
 /** One service field error in the page's language. */

@@ -12,13 +12,16 @@ import type { ConsoleContext, ConsoleEnv } from "./env";
 import { ErrorPage } from "./pages/error";
 import { consoleBasics, pageFrame, render } from "./render";
 import { accountRouter } from "./routes/account";
+import { bidsRouter } from "./routes/bids";
 import { bureauRouter } from "./routes/bureau";
 import { cohortsRouter } from "./routes/cohorts";
 import { homeRouter } from "./routes/home";
+import { invitationsRouter } from "./routes/invitations";
 import { marketRouter } from "./routes/market";
 import { orderFormRouter } from "./routes/order-form";
 import { ordersRouter } from "./routes/orders";
 import { programsRouter } from "./routes/programs";
+import { providerBidsRouter } from "./routes/provider-bids";
 
 /** The error of a console request as an AppError (a 500 never shows what went wrong). */
 function asAppError(c: ConsoleContext, err: unknown): AppError {
@@ -63,6 +66,9 @@ export function consoleRouter() {
   app.route("/", programsRouter);
   app.route("/", cohortsRouter);
   app.route("/", bureauRouter);
+  app.route("/", bidsRouter);
+  app.route("/", providerBidsRouter);
+  app.route("/", invitationsRouter);
   app.all("*", () => {
     throw new AppError("not_found", "No such console page");
   });

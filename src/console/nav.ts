@@ -1,7 +1,7 @@
 /**
  * The console's navigation per organisation kind, and its extension points. An entry whose `feature` is not yet
- * built stays hidden: the next round turns a feature on in `FEATURES` when its service and pages exist (bids and
- * invitations with issue 8, contracts, objections, subsidies and OCDS with issue 9, trainees, certificates,
+ * built stays hidden: the next round turns a feature on in `FEATURES` when its service and pages exist (bids,
+ * invitations and the award are on; contracts, objections, subsidies and OCDS with issue 9, trainees, certificates,
  * assessments, statistics and public verification with issue 10).
  */
 import type { OrgKind } from "../platform/actor";
@@ -9,9 +9,9 @@ import type { MessageKey } from "./i18n";
 
 /** Areas of the product whose console pages come with their services. */
 export const FEATURES = {
-  bids: false,
-  invitations: false,
-  award: false,
+  bids: true,
+  invitations: true,
+  award: true,
   contracts: false,
   objections: false,
   subsidies: false,
@@ -53,7 +53,7 @@ export const NAV: Record<OrgKind, NavEntry[]> = {
     { key: "market", label: "nav.market", href: "/console/market" },
     { key: "programs", label: "nav.programs", href: "/console/programs" },
     { key: "cohorts", label: "nav.cohorts", href: "/console/cohorts" },
-    { key: "bids", label: "nav.bids", href: "/console/bids", feature: "bids" },
+    { key: "bids", label: "nav.myBids", href: "/console/bids", feature: "bids" },
     { key: "invitations", label: "nav.invitations", href: "/console/invitations", feature: "invitations" },
     { key: "contracts", label: "nav.contracts", href: "/console/contracts", feature: "contracts" },
     { key: "trainees", label: "nav.trainees", href: "/console/trainees", feature: "trainees" },

@@ -8,14 +8,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BUREAU_EMAIL, DEMO_PASSWORD, seedDemo } from "../../src/demo/seed";
-import { rawKeys } from "../console/client";
-import { DOCS_SCREENSHOTS, fitsWidth, seriousViolations, transferredBytes } from "./console-kit";
+import { checkPage, fitsWidth } from "./console-kit";
 import { type BrowserHarness, browserSkipReason, startBrowserHarness } from "./harness";
 
 const skipReason = browserSkipReason();
 if (skipReason) console.warn(skipReason);
 
-const PAGE_BUDGET_BYTES = 200 * 1024;
 const ORDER_TITLE = "工业视觉质检工程师 15 名";
 
 describe.skipIf(skipReason !== null)("the web console in a browser", () => {
@@ -25,13 +23,7 @@ describe.skipIf(skipReason !== null)("the web console in a browser", () => {
 
   /** The checks every visited page passes, and its screenshot for the README. */
   async function check(name: string) {
-    expect(await seriousViolations(page), `${name}: axe`).toEqual([]);
-    weights[name] = await transferredBytes(page);
-    expect(weights[name], `${name}: bytes transferred`).toBeLessThan(PAGE_BUDGET_BYTES);
-    expect(rawKeys(await page.content()), `${name}: raw keys`).toEqual([]);
-    // The README's screenshots are rewritten only when asked, so a test run leaves the work tree clean.
-    const dir = process.env.UPDATE_SCREENSHOTS === "1" ? DOCS_SCREENSHOTS : undefined;
-    await h.screenshot(page, name, { dir, fullPage: false });
+    weights[name] = await checkPage(h, page, name);
   }
 
   async function signIn(email: string) {

@@ -37,7 +37,10 @@ th{background:#eef2f6;font-weight:600}
 white-space:nowrap}
 .badge.draft{color:var(--muted)}.badge.open,.badge.verified,.badge.active,.badge.planned{color:var(--ok)}
 .badge.evaluation,.badge.pending,.badge.in_training{color:var(--warn)}
-.badge.cancelled,.badge.suspended,.badge.archived{color:var(--bad)}
+.badge.cancelled,.badge.suspended,.badge.archived,.badge.disqualified,.badge.withdrawn,.badge.not_awarded{color:var(--bad)}
+.badge.submitted,.badge.awarded{color:var(--ok)}
+.score-cell{display:flex;gap:.5rem;align-items:center}.score-cell svg{width:5rem}
+.sum-ok{color:var(--ok);font-weight:600}.sum-bad{color:var(--bad);font-weight:600}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}
 .actions form{margin:0}
 button,.button{font:inherit;background:var(--brand);color:var(--brand-ink);border:1px solid var(--brand);

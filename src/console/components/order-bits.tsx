@@ -21,8 +21,9 @@ export function nextAction(order: Order, unanswered: number): { label: MessageKe
         ? { label: "next.answer", href: `${page}#enquiries` }
         : { label: "next.matches", href: `${page}/matches` };
     case "evaluation":
-      // Bid comparison arrives with the bids module; until then the order page shows the bid count.
-      return { label: "next.awaitBids", href: page };
+      return { label: "next.compareBids", href: `${page}/bids` };
+    case "awarded":
+      return { label: "next.awarded", href: `${page}/bids` };
     default:
       return null;
   }

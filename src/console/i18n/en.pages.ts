@@ -33,7 +33,6 @@ export const enPages: Record<keyof typeof zhCNPages, string> = {
   "next.publish": "Review and publish",
   "next.answer": "Answer {n} questions",
   "next.matches": "See matching cohorts",
-  "next.awaitBids": "Awaiting bid evaluation",
   "next.none": "Nothing to do",
 
   "orderForm.newTitle": "New talent order",

@@ -1,10 +1,12 @@
 /** The console's English messages; the type makes a key missing here (or unknown in zh-CN) a compile error. */
+import { enBids } from "./en.bids";
 import { enPages } from "./en.pages";
 import type { MessageKey } from "./zh-CN";
 
 /** The English catalogue. */
 export const en: Record<MessageKey, string> = {
   ...enPages,
+  ...enBids,
   "app.name": "Order-based Talent Training",
   "layout.skip": "Skip to main content",
   "layout.nav": "Main navigation",

@@ -30,7 +30,6 @@ export const zhCNPages = {
   "next.publish": "检查并发布",
   "next.answer": "回答 {n} 个问题",
   "next.matches": "查看匹配班次",
-  "next.awaitBids": "等待开标评审",
   "next.none": "无需操作",
 
   "orderForm.newTitle": "发布培养需求",

@@ -1,9 +1,11 @@
 /** The console's Simplified Chinese messages (the default language); `en.ts` has exactly the same keys. */
+import { zhCNBids } from "./zh-CN.bids";
 import { zhCNPages } from "./zh-CN.pages";
 
 /** The Simplified Chinese catalogue: the shared messages here, the pages' in `zh-CN.pages.ts`. */
 export const zhCN = {
   ...zhCNPages,
+  ...zhCNBids,
   "app.name": "订单式人才培养平台",
   "layout.skip": "跳到主要内容",
   "layout.nav": "主导航",
@@ -19,7 +21,7 @@ export const zhCN = {
   "nav.cohorts": "培训班次",
   "nav.organizations": "机构审核",
   "nav.bids": "投标",
-  "nav.invitations": "邀请",
+  "nav.invitations": "投标邀请",
   "nav.contracts": "合同",
   "nav.reviews": "合同审查",
   "nav.objections": "异议",

@@ -3,11 +3,18 @@ import type { Accreditation } from "../components/org-bits";
 import { OrgTable, type OrgView } from "../components/org-bits";
 import { Layout, type PageFrame } from "../layout";
 import type { Cohort } from "../../modules/cohorts/schemas";
+import type { Order } from "../../modules/orders/schemas";
 import type { ConsoleTaxonomy } from "../taxonomy";
 import { CohortTable } from "./provider/cohorts";
 
-/** A provider's home: its programs, the market, its open cohorts. */
-export function ProviderHome(props: { frame: PageFrame; cohorts: Cohort[]; programCount: number }) {
+/** A provider's home: its programs, the market, its bids and invitations, its open cohorts. */
+export function ProviderHome(props: {
+  frame: PageFrame;
+  cohorts: Cohort[];
+  programCount: number;
+  liveBids: number;
+  invitations: number;
+}) {
   const { t } = props.frame;
   return (
     <Layout frame={props.frame} title={t("home.title")} current="home">
@@ -22,6 +29,13 @@ export function ProviderHome(props: { frame: PageFrame; cohorts: Cohort[]; progr
           <p>{t("home.marketText")}</p>
           <a href="/console/market">{t("home.allRanked")}</a>
         </div>
+        <div class="card">
+          <h2>{t("nav.myBids")}</h2>
+          <p>{t("home.bids", { n: props.liveBids })}</p>
+          <p>{t("home.invitations", { n: props.invitations })}</p>
+          <a href="/console/bids">{t("home.manageBids")}</a> ·{" "}
+          <a href="/console/invitations">{t("nav.invitations")}</a>
+        </div>
       </div>
       <h2>{t("home.cohorts", { n: props.cohorts.length })}</h2>
       {props.cohorts.length === 0 ? (
@@ -33,8 +47,8 @@ export function ProviderHome(props: { frame: PageFrame; cohorts: Cohort[]; progr
   );
 }
 
-/** The bureau's home: organisations waiting for verification. */
-export function BureauHome(props: { frame: PageFrame; pending: OrgView[] }) {
+/** The bureau's home: organisations waiting for verification, and orders whose bids are being evaluated. */
+export function BureauHome(props: { frame: PageFrame; pending: OrgView[]; evaluating: Order[] }) {
   const { t } = props.frame;
   return (
     <Layout frame={props.frame} title={t("home.title")} current="home">
@@ -47,6 +61,21 @@ export function BureauHome(props: { frame: PageFrame; pending: OrgView[] }) {
       <p>
         <a href="/console/organizations">{t("home.queue")}</a>
       </p>
+      <h2>{t("home.evaluation", { n: props.evaluating.length })}</h2>
+      {props.evaluating.length === 0 ? (
+        <p class="card">{t("home.evaluationNone")}</p>
+      ) : (
+        <ul class="card">
+          {props.evaluating.map((o) => (
+            <li>
+              <a href={`/console/orders/${o.id}/bids`}>{o.title}</a>{" "}
+              <span class="muted">
+                {t("field.bidCount")}: {o.bidCount}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </Layout>
   );
 }

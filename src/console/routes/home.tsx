@@ -1,6 +1,9 @@
 /** `GET /console`: each kind of organisation's home (the company's is its orders by state with the next action). */
 import { Hono } from "hono";
 import { listAccreditations, listOrganizations } from "../../modules/organizations/service";
+import { listBids } from "../../modules/bids/service";
+import { listInvitations } from "../../modules/invitations/service";
+import { listOrders } from "../../modules/orders/service";
 import { listPrograms } from "../../modules/programs/service";
 import type { ConsoleEnv } from "../env";
 import { offeredCohorts } from "../market";
@@ -25,15 +28,30 @@ export const homeRouter = new Hono<ConsoleEnv>().get("/", async (c) => {
       );
     }
     case "provider": {
-      const [cohorts, programs] = await Promise.all([
+      const [cohorts, programs, drafts, submitted, invitations] = await Promise.all([
         offeredCohorts(scope),
         listPrograms(scope, { status: "active", providerOrgId: scope.actor.orgId, limit: 100 }),
+        listBids(scope, { status: "draft", limit: 100 }),
+        listBids(scope, { status: "submitted", limit: 100 }),
+        listInvitations(scope, { limit: 100 }),
       ]);
-      return render(c, <ProviderHome frame={frame} cohorts={cohorts} programCount={programs.data.length} />);
+      return render(
+        c,
+        <ProviderHome
+          frame={frame}
+          cohorts={cohorts}
+          programCount={programs.data.length}
+          liveBids={drafts.data.length + submitted.data.length}
+          invitations={invitations.data.length}
+        />,
+      );
     }
     case "bureau": {
-      const pending = await listOrganizations(scope, { status: "pending", limit: 20 });
-      return render(c, <BureauHome frame={frame} pending={pending.data} />);
+      const [pending, evaluating] = await Promise.all([
+        listOrganizations(scope, { status: "pending", limit: 20 }),
+        listOrders(scope, { status: "evaluation", limit: 20 }),
+      ]);
+      return render(c, <BureauHome frame={frame} pending={pending.data} evaluating={evaluating.data} />);
     }
     case "assessor": {
       const accreditations = await listAccreditations(scope, { orgId: scope.actor.orgId, limit: 100 });

@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { answerSchema, questionSchema } from "../../modules/enquiries/schemas";
 import { answerEnquiry, askQuestion, listEnquiries } from "../../modules/enquiries/service";
+import { listInvitations } from "../../modules/invitations/service";
 import { matchesForOrder } from "../../modules/matching/service";
 import { cancelSchema, orderListQuery } from "../../modules/orders/schemas";
 import { cancelOrder, getOrder, listOrders, publishOrder } from "../../modules/orders/service";
@@ -18,6 +19,7 @@ import { pageFrame, render } from "../render";
 import { consoleScopeOf } from "../session";
 import { loadTaxonomy } from "../taxonomy";
 import { afterPost, outcomeOf } from "./outcome";
+import { biddingOpen, latestBidOn } from "./provider-bids";
 
 /** Organisation names by id (a name the viewer may not see reads as "—"). */
 export async function orgNames(scope: Scope, ids: string[]): Promise<Map<string, string>> {
@@ -94,13 +96,14 @@ export const ordersRouter = new Hono<ConsoleEnv>()
   .get("/orders/:id", async (c) => {
     const scope = await consoleScopeOf(c);
     const order = await getOrder(scope, { id: c.req.param("id") });
-    const [frame, tax, enquiries, names] = await Promise.all([
+    const { actor, now } = scope;
+    const [frame, tax, enquiries, names, ownBid] = await Promise.all([
       pageFrame(c),
       loadTaxonomy(scope, c.var.lang),
       listEnquiries(scope, { orderId: order.id, limit: 100 }),
       orgNames(scope, [order.companyOrgId]),
+      actor.orgKind === "provider" ? latestBidOn(scope, order.id) : null,
     ]);
-    const { actor, now } = scope;
     const view = {
       order,
       companyName: names.get(order.companyOrgId) ?? "—",
@@ -111,6 +114,14 @@ export const ordersRouter = new Hono<ConsoleEnv>()
         actor.orgStatus === "verified" &&
         order.status === "open" &&
         new Date(order.enquiryDeadline) > now,
+      bidding:
+        actor.orgKind === "provider"
+          ? {
+              bid: ownBid,
+              canBid: actor.orgStatus === "verified" && biddingOpen(order, now),
+              open: biddingOpen(order, now),
+            }
+          : null,
       ...outcomeOf(c),
     };
     return render(c, <OrderDetailPage frame={frame} tax={tax} view={view} />);
@@ -137,6 +148,8 @@ export const ordersRouter = new Hono<ConsoleEnv>()
       getOrder(scope, { id }),
       matchesForOrder(scope, { id, limit: 20 }),
     ]);
+    const canInvite = order.companyOrgId === scope.actor.orgId && order.status === "open";
+    const invitations = canInvite ? await listInvitations(scope, { orderId: id, limit: 100 }) : { data: [] };
     const [frame, tax, names] = await Promise.all([
       pageFrame(c),
       loadTaxonomy(scope, c.var.lang),
@@ -151,7 +164,16 @@ export const ordersRouter = new Hono<ConsoleEnv>()
     }));
     return render(
       c,
-      <MatchesPage frame={frame} tax={tax} order={order} weights={result.weights} matches={matches} />,
+      <MatchesPage
+        frame={frame}
+        tax={tax}
+        order={order}
+        weights={result.weights}
+        matches={matches}
+        canInvite={canInvite}
+        invited={new Set(invitations.data.map((i) => i.providerOrgId))}
+        {...outcomeOf(c)}
+      />,
     );
   })
   .post("/orders/:id/enquiries", async (c) => {

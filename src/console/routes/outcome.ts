@@ -18,6 +18,14 @@ export const DONE: Record<string, MessageKey> = {
   verified: "done.verified",
   suspended: "done.suspended",
   accredited: "done.accredited",
+  bidCreated: "done.bidCreated",
+  bidSaved: "done.bidSaved",
+  submitted: "done.submitted",
+  withdrawn: "done.withdrawn",
+  reconfirmed: "done.reconfirmed",
+  disqualified: "done.disqualified",
+  awarded: "done.awarded",
+  invited: "done.invited",
 };
 
 /** Refusals a page explains in place (the rest get the error page). */

@@ -218,12 +218,52 @@ export const orderBidsSchema = z
           score: 0.91,
           eligible: true,
           factors: [
-            { factor: "skills", score: 1, weight: 0.5, detail: "covers 2 of 2 required skills" },
+            {
+              factor: "skills",
+              score: 1,
+              weight: 0.5,
+              detail: "covers 2 of 2 required skills",
+              evidence: {
+                code: "skills_coverage",
+                params: {
+                  required: 2,
+                  covered: 2,
+                  skills: [
+                    {
+                      skillId: "skl_deep_learning",
+                      minLevel: 3,
+                      weight: 5,
+                      essential: true,
+                      outcome: "met",
+                      heldSkillId: "skl_deep_learning",
+                      level: 3,
+                      share: 1,
+                      credit: 1,
+                    },
+                    {
+                      skillId: "skl_computer_vision",
+                      minLevel: 3,
+                      weight: 4,
+                      essential: false,
+                      outcome: "met",
+                      heldSkillId: "skl_computer_vision",
+                      level: 3,
+                      share: 1,
+                      credit: 1,
+                    },
+                  ],
+                },
+              },
+            },
             {
               factor: "price",
               score: 1,
               weight: 0.05,
               detail: "¥13800.00 per trainee within the ¥15000.00 budget",
+              evidence: {
+                code: "price_within_budget",
+                params: { priceFen: 1_380_000, budgetFen: 1_500_000, overBudgetRatio: 0 },
+              },
             },
           ],
           bid: { ...bidExample, openedAt: "2031-04-20T10:00:00.000Z", version: 3 },

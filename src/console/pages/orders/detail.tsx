@@ -1,5 +1,7 @@
 /** One order: its terms, what its viewer may do with it, and its questions and answers. */
+import type { Bid } from "../../../modules/bids/schemas";
 import type { Enquiry } from "../../../modules/enquiries/schemas";
+import { BidStatusBadge, notEvaluated } from "../../components/bid-bits";
 import type { Order } from "../../../modules/orders/schemas";
 import { OrderFacts } from "../../components/order-bits";
 import { formatInstant } from "../../i18n/format";
@@ -16,6 +18,8 @@ export interface OrderView {
   own: boolean;
   /** A provider may still ask (open, before the enquiry deadline). */
   canAsk: boolean;
+  /** A provider's bid on the order, and whether it may place one now. */
+  bidding: { bid: Bid | null; canBid: boolean; open: boolean } | null;
   done?: MessageKey;
   problem?: string;
 }
@@ -41,9 +45,14 @@ function OwnerActions(props: { frame: PageFrame; order: Order }) {
             <button type="submit">{t("order.publish")}</button>
           </form>
         )}
-        {order.status !== "draft" && (
+        {order.status === "open" && (
           <a class="button secondary" href={`${base}/matches`}>
             {t("order.viewMatches")}
+          </a>
+        )}
+        {order.status !== "draft" && order.status !== "cancelled" && (
+          <a class={order.status === "evaluation" ? "button" : "button secondary"} href={`${base}/bids`}>
+            {t(order.status === "evaluation" ? "next.compareBids" : "nav.bids")}
           </a>
         )}
       </div>
@@ -61,6 +70,33 @@ function OwnerActions(props: { frame: PageFrame; order: Order }) {
         </form>
       )}
     </div>
+  );
+}
+
+function YourBid(props: { frame: PageFrame; order: Order; bidding: NonNullable<OrderView["bidding"]> }) {
+  const { t } = props.frame;
+  const { bid, canBid, open } = props.bidding;
+  const live = bid && (bid.status === "draft" || bid.status === "submitted");
+  const why = bid ? notEvaluated(t, bid) : null;
+  return (
+    <section class="card" aria-labelledby="your-bid">
+      <h2 id="your-bid">{t("bid.yours")}</h2>
+      {bid ? (
+        <p>
+          <BidStatusBadge t={t} status={bid.status} /> <a href={`/console/bids/${bid.id}`}>{t("bid.view")}</a>
+        </p>
+      ) : (
+        <p>{t(open ? "bid.noneYet" : "bid.closed")}</p>
+      )}
+      {why && <p class="muted">{why}</p>}
+      {canBid && !live && (
+        <p>
+          <a class="button" href={`/console/orders/${props.order.id}/bids/new`}>
+            {t("bid.place")}
+          </a>
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -134,6 +170,15 @@ export function OrderDetailPage(props: { frame: PageFrame; tax: ConsoleTaxonomy;
         </p>
       )}
       {view.own && <OwnerActions frame={props.frame} order={view.order} />}
+      {view.bidding && <YourBid frame={props.frame} order={view.order} bidding={view.bidding} />}
+      {props.frame.viewer?.orgKind === "bureau" &&
+        !["draft", "open", "cancelled"].includes(view.order.status) && (
+          <p>
+            <a class="button secondary" href={`/console/orders/${view.order.id}/bids`}>
+              {t("nav.bids")}
+            </a>
+          </p>
+        )}
       <div class="card">
         <p>{view.order.description}</p>
         <OrderFacts t={t} tax={props.tax} order={view.order} companyName={view.companyName} />

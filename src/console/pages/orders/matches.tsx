@@ -5,7 +5,8 @@ import type { Order } from "../../../modules/orders/schemas";
 import { FactorList, ineligibility } from "../../components/factors";
 import { formatPercent, formatScore } from "../../i18n/format";
 import type { IneligibilityEvidence } from "../../../matching";
-import { Layout, type PageFrame } from "../../layout";
+import type { MessageKey } from "../../i18n";
+import { CsrfField, Layout, type PageFrame } from "../../layout";
 import type { ConsoleTaxonomy } from "../../taxonomy";
 
 /** One ranked cohort with its provider's name and its explanation. */
@@ -25,8 +26,14 @@ export function MatchesPage(props: {
   order: Order;
   weights: FactorWeights;
   matches: CohortMatchView[];
+  /** The company may invite (its own order, still open). */
+  canInvite: boolean;
+  /** Providers already invited to this order. */
+  invited: Set<string>;
+  done?: MessageKey;
+  problem?: string;
 }) {
-  const { t } = props.frame;
+  const { t, csrf } = props.frame;
   const { tax, order } = props;
   const weights = (Object.entries(props.weights) as [keyof FactorWeights, number][])
     .map(([f, w]) => `${t(`factor.${f}`)} ${formatPercent(w)}`)
@@ -36,6 +43,16 @@ export function MatchesPage(props: {
       <p>
         <a href={`/console/orders/${order.id}`}>{t("match.backToOrder")}</a>
       </p>
+      {props.done && (
+        <p class="notice" role="status">
+          {t(props.done)}
+        </p>
+      )}
+      {props.problem && (
+        <p class="problem" role="alert">
+          {props.problem}
+        </p>
+      )}
       <p class="muted">{t("match.weightsUsed", { weights })}</p>
       {props.matches.length === 0 && <p class="card">{t("match.none")}</p>}
       <ol class="plain">
@@ -55,6 +72,26 @@ export function MatchesPage(props: {
               <p class="problem">{ineligibility(t, tax, m.reasonEvidence)}</p>
             )}
             <FactorList t={t} tax={tax} factors={m.factors} />
+            {props.canInvite && props.invited.has(m.cohort.providerOrgId) && (
+              <p class="muted">{t("invite.sent")}</p>
+            )}
+            {props.canInvite && !props.invited.has(m.cohort.providerOrgId) && (
+              <details>
+                <summary>{t("invite.title")}</summary>
+                <form method="post" action={`/console/orders/${order.id}/invitations`} class="stack">
+                  <CsrfField token={csrf} />
+                  <input type="hidden" name="providerOrgId" value={m.cohort.providerOrgId} />
+                  <input type="hidden" name="cohortId" value={m.cohort.id} />
+                  <label for={`f-invite-${m.cohort.id}`}>{t("invite.message")}</label>
+                  <textarea id={`f-invite-${m.cohort.id}`} name="message" required>
+                    {t("invite.defaultMessage")}
+                  </textarea>
+                  <p>
+                    <button type="submit">{t("invite.send")}</button>
+                  </p>
+                </form>
+              </details>
+            )}
           </li>
         ))}
       </ol>

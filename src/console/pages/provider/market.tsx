@@ -33,6 +33,9 @@ export function RankedOrderList(props: {
             {t("order.perTrainee", { amount: formatFen(r.order.budgetPerTraineeFen) })} ·{" "}
             {t("market.bidBy", { at: formatInstant(r.order.bidDeadline) })}
           </p>
+          <p>
+            <a href={`/console/orders/${r.order.id}/bids/new`}>{t("bid.place")}</a>
+          </p>
           <details>
             <summary>{t("market.why")}</summary>
             <FactorList t={t} tax={tax} factors={r.factors} />
