@@ -279,7 +279,7 @@ export async function seedCity(
     await createCohort(as(providers[p], at(now, -1)), {
       programId: program.id,
       name: `${year} 开放班 ${i + 1}`,
-      size: rand.int(20, 60),
+      size: Math.min(program.cohortCapacity, rand.int(20, 60)),
       readyDate: dateOf(at(now, rand.int(30, 150))),
       city: "Beijing",
       district: rand.pick(["Haidian", "Chaoyang", "Daxing"]),

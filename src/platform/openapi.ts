@@ -49,13 +49,17 @@ const TAGS = [
   { name: "Contracts", description: "Tripartite contracts drafted from an award" },
   {
     name: "Trainees",
-    description: "Trainees of active contracts: enrolment, completion and placement; visible to their parties only",
+    description:
+      "Trainees of active contracts: enrolment, completion and placement; visible to their parties only",
   },
   {
     name: "Assessments",
     description: "Assessments by accredited assessors, and the public check of a certificate number",
   },
-  { name: "Statistics", description: "The bureau's view of a year: trained, certified, placed, against the target" },
+  {
+    name: "Statistics",
+    description: "The bureau's view of a year: trained, certified, placed, against the target",
+  },
 ];
 
 const BEARER_AUTH = {
