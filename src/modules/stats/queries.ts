@@ -14,18 +14,26 @@ export async function selectRows<T>(db: Database, query: SQL): Promise<T[]> {
 
 const bounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
-/** Trainees enrolled and completed in the year, by sector. */
+/**
+ * Trainees enrolled and completed in the year, by sector. Counted per contract first (a few hundred groups) and only
+ * then joined to the contracts' sectors, so no trainee row is joined.
+ */
 export function traineeFiguresBySector(db: Database, year: number) {
   const { from, to } = bounds(year);
   return selectRows<{ sector: Sector; enrolled: number; completed: number }>(
     db,
-    sql`select o.sector,
-          count(*) filter (where t.enrolled_on >= ${from})::int as enrolled,
-          count(*) filter (where t.status = 'completed' and t.status_date between ${from} and ${to})::int as completed
-        from trainees t
-        join contracts c on c.id = t.contract_id
+    sql`with per_contract as (
+          select t.contract_id,
+            count(*) filter (where t.enrolled_on >= ${from}) as enrolled,
+            count(*) filter (where t.status = 'completed' and t.status_date between ${from} and ${to}) as completed
+          from trainees t
+          where t.enrolled_on <= ${to}
+          group by t.contract_id
+        )
+        select o.sector, sum(pc.enrolled)::int as enrolled, sum(pc.completed)::int as completed
+        from per_contract pc
+        join contracts c on c.id = pc.contract_id
         join occupations o on o.code = c.occupation_code
-        where t.enrolled_on <= ${to}
         group by o.sector`,
   );
 }
@@ -35,11 +43,16 @@ export function placementsBySector(db: Database, year: number) {
   const { from, to } = bounds(year);
   return selectRows<{ sector: Sector; placed: number }>(
     db,
-    sql`select o.sector, count(*)::int as placed
-        from placements p
-        join contracts c on c.id = p.contract_id
+    sql`with per_contract as (
+          select contract_id, count(*) as placed
+          from placements
+          where hired and hired_on between ${from} and ${to}
+          group by contract_id
+        )
+        select o.sector, sum(pc.placed)::int as placed
+        from per_contract pc
+        join contracts c on c.id = pc.contract_id
         join occupations o on o.code = c.occupation_code
-        where p.hired and p.hired_on between ${from} and ${to}
         group by o.sector`,
   );
 }
