@@ -191,7 +191,7 @@ step "wrangler dev on $BASE (inspector $INSPECTOR_PORT, log $WRANGLER_LOG)"
 setsid npx --no-install wrangler dev \
   --ip 127.0.0.1 --port "$PORT" --inspector-port "$INSPECTOR_PORT" \
   --var "DATABASE_URL:$DB_URL" --var "BID_SEALING_KEY:$BID_SEALING_KEY" --var LOG_LEVEL:info \
-  --var RATE_LIMIT_PER_MINUTE:60 \
+  --var RATE_LIMIT_PER_MINUTE:60 --var AWARD_PUBLICITY_MINUTES:0 \
   --test-scheduled --show-interactive-dev-session=false \
   --persist-to "$WORK/state" \
   </dev/null >"$WRANGLER_LOG" 2>&1 &
@@ -378,6 +378,28 @@ assert_eq "order B opened by the Cron handler" "$(psql_value "select status from
 assert_eq "one opening audited per order" "$(psql_value "select count(*) from audit_log where action = 'open_bids' and entity_id in ('${SEALED_ORDERS[A]}', '${SEALED_ORDERS[B]}')")" 2
 expect POST "/v1/orders/${SEALED_ORDERS[B]}/award" 201 "{\"bidIds\":[\"${SEALED_BIDS[B]}\"],\"reason\":\"The only bid, and a good one\"}" "$COMPANY_TOKEN"
 assert_eq "draft contract headcount" "$(jget "$BODY" '.contracts[0].terms.headcount')" 8
+CONTRACT_ID=$(jget "$BODY" '.contracts[0].id')
+
+# --- 5. a contract signed and reviewed inside workerd (AWARD_PUBLICITY_MINUTES=0 above: no publicity wait) ----------
+expect PUT /v1/subsidy-policies/ai_engineer 201 "{\"perTraineeFen\":300000,\"validFrom\":\"$(date_in_days 0)\"}" "$BUREAU_TOKEN"
+expect PATCH "/v1/contracts/$CONTRACT_ID" 200 '{"subsidyRequestedFen":2400000}' "$COMPANY_TOKEN" 'If-Match: "1"'
+expect POST "/v1/contracts/$CONTRACT_ID/sign" 200 "" "$COMPANY_TOKEN"
+# The signature binds the SHA-256 (WebCrypto on workerd) of the canonical terms of version 2.
+assert_eq "company signature terms version" "$(jget "$BODY" .signatures.company.termsVersion)" 2
+[[ "$(jget "$BODY" .signatures.company.termsSha256)" =~ ^[0-9a-f]{64}$ ]] || die "no SHA-256 on the company's signature"
+expect POST "/v1/contracts/$CONTRACT_ID/sign" 200 "" "$PROVIDER_TOKEN"
+assert_eq "contract signed by both" "$(jget "$BODY" .status)" signed
+expect POST "/v1/contracts/$CONTRACT_ID/submit" 200 "" "$PROVIDER_TOKEN"
+expect POST "/v1/contracts/$CONTRACT_ID/review" 200 '{"decision":"approve","reason":"Within policy","subsidyApprovedFen":2000000}' "$BUREAU_TOKEN"
+assert_eq "approved contract" "$(jget "$BODY" .status)" approved
+assert_eq "approved subsidy" "$(jget "$BODY" .subsidyApprovedFen)" 2000000
+assert_eq "the order follows its one contract" "$(psql_value "select status from orders where id = '${SEALED_ORDERS[B]}'")" contracted
+assert_eq "contract transitions audited" "$(psql_value "select count(*) from audit_log where entity_id = '$CONTRACT_ID'")" 6
+expect GET "/v1/audit?entityType=contract&entityId=$CONTRACT_ID" 200 "" "$COMPANY_TOKEN"
+assert_eq "audit trail's last event" "$(jget "$BODY" '.data[5].action')" approve
+expect GET "/v1/orders/${SEALED_ORDERS[B]}/ocds" 200
+OCDS_STAGES=$(node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(p.releases.map((r) => r.tag[0]).join(","))' "$BODY")
+assert_eq "OCDS releases, one per stage" "$OCDS_STAGES" "tender,award,contract"
 
 # The per-token limit (RATE_LIMIT_PER_MINUTE=60 above) is counted in the database by the token lookup on workerd;
 # a fresh session's token, so that the steps above are not disturbed.
@@ -393,7 +415,7 @@ assert_eq "per-token limit reached" "$LIMITED" 1
 [[ -n "$(header retry-after)" ]] || die "a 429 without Retry-After"
 log "ok   per-token 429 after $i more requests, Retry-After $(header retry-after)"
 
-# --- 5. the log -------------------------------------------------------------------------------------------------------
+# --- 6. the log -------------------------------------------------------------------------------------------------------
 # Uncaught exceptions in the Worker and the app's own error lines (e.g. a failing scheduled job) only surface in
 # wrangler's log. (The `Request.cf` DNS warning is expected offline and is not matched.)
 if sed 's/\x1b\[[0-9;]*m//g' "$WRANGLER_LOG" | grep -nE 'Uncaught|Unhandled|✘ \[ERROR\]|"level":"error"' >"$WORK/errors.txt"; then

@@ -10,6 +10,10 @@ import { awardsRouter } from "./modules/awards/routes";
 import { bidsRouter } from "./modules/bids/routes";
 import { cohortsRouter } from "./modules/cohorts/routes";
 import { contractsRouter } from "./modules/contracts/routes";
+import { objectionsRouter } from "./modules/objections/routes";
+import { subsidiesRouter } from "./modules/subsidies/routes";
+import { auditRouter } from "./modules/audit/routes";
+import { ocdsRouter } from "./modules/ocds/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
 import { invitationsRouter } from "./modules/invitations/routes";
@@ -121,6 +125,10 @@ export function createApp(deps: AppDeps) {
     invitationsRouter,
     awardsRouter,
     contractsRouter,
+    objectionsRouter,
+    subsidiesRouter,
+    auditRouter,
+    ocdsRouter,
     traineesRouter,
     assessmentsRouter,
     statsRouter,

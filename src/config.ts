@@ -56,6 +56,13 @@ export const configSchema = z.object({
   QUOTA_ACTIVE_PROGRAMS: count(100),
   QUOTA_OPEN_COHORTS: count(200),
   QUOTA_LIVE_BIDS: count(200),
+  /** How long an award stays public and open to objection before its contracts may be signed (3 days). */
+  AWARD_PUBLICITY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 90)
+    .default(4320),
 });
 
 export type Config = z.infer<typeof configSchema>;

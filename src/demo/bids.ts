@@ -1,7 +1,8 @@
 /**
  * Demo bids, placed through the services before each deadline: several providers bid on the orders now past their
  * deadline (opened, ranked and explained), a sealed bid and invitations sit on each open order, one order was
- * amended and one bid left unreconfirmed, one bid is disqualified, and one order is awarded with draft contracts.
+ * amended and one bid left unreconfirmed, one bid is disqualified, one order is awarded in its publicity period with
+ * an open objection, and the later orders are contracted along `CONTRACT_PLANS` (see contracts.ts).
  */
 import { asc, eq } from "drizzle-orm";
 import { cohorts, orderSkills, orders, programSkills, programs } from "../db/schema";
@@ -17,6 +18,14 @@ import type { Actor } from "../platform/actor";
 import { loadGrouped } from "../platform/children";
 import { DAY } from "../platform/clock";
 import { prng } from "../platform/prng";
+import {
+  CONTRACT_PLANS,
+  type ContractPlan,
+  contractDemoOrder,
+  objectAndDecide,
+  type Parties,
+} from "./contracts";
+import { HISTORY_DAYS } from "./orders";
 import type { ScopeAt } from "./scope";
 
 type OrderRow = typeof orders.$inferSelect;
@@ -38,10 +47,11 @@ const PITCHES = [
 /**
  * Seeds the bids. `providers` are the demo providers with their accredited occupations; the orders are the
  * published demo orders, still stored `open` (the caller closes bidding afterwards).
- * @example await seedDemoBids(as, companies, providers, now);
+ * @example await seedDemoBids(as, bureau, companies, providers, now);
  */
 export async function seedDemoBids(
   as: ScopeAt,
+  bureau: Actor,
   companies: Actor[],
   providers: { actor: Actor; occupations: string[] }[],
   now: Date,
@@ -155,8 +165,26 @@ export async function seedDemoBids(
   // company1's contested orders stay undecided, with clean ranked lists. Of the others: one is awarded, one was
   // amended after its bids came in (one bidder never reconfirmed), and in one a bid is disqualified.
   const others = closed.filter((c) => c.order.companyOrgId !== companies[0].orgId);
-  const [awarded, amended, disqualified] = others;
+  const isHistory = (c: Contest) => c.order.createdAt <= at(now, -HISTORY_DAYS);
+  const [awarded, amended, disqualified] = others.filter((c) => !isHistory(c));
+  const later = others.filter(isHistory);
   if (amended) await amendAndReconfirmAllButOne(as, amended, companyOf(amended.order));
+  const parties = (order: OrderRow): Parties => ({
+    bureau,
+    company: companyOf(order),
+    providerOf: (orgId) => providers.find((p) => p.actor.orgId === orgId)!.actor,
+  });
+  // Awarded long enough ago for the publicity period and every later step to lie in the past. An award with a
+  // losing bidder is annulled by its objection; the others' contracts go along the plans.
+  const annulled = later.find((c) => c.bids.length >= 3);
+  const plans: (ContractPlan | "upheld")[] = [...(annulled ? ["upheld" as const] : []), ...CONTRACT_PLANS];
+  for (const { order } of annulled ? [annulled, ...later.filter((c) => c !== annulled)] : later) {
+    const plan = plans.shift();
+    if (!plan) break;
+    const awardedAt = at(order.bidDeadline, 0.25);
+    const bidIds = await bestPair(as, order, companyOf(order), awardedAt);
+    if (bidIds) await contractDemoOrder(as, parties(order), { orderId: order.id, bidIds, plan, awardedAt });
+  }
   await openDueBids({ db, now, config: base.config });
   if (disqualified) {
     const { bids, order } = disqualified;
@@ -165,7 +193,20 @@ export async function seedDemoBids(
       reason: "The proposal names no certified instructors for the assessment.",
     });
   }
-  if (awarded) await awardBestPair(as, awarded.order, companyOf(awarded.order), now);
+  if (awarded) {
+    // The newest award is still in its publicity period, with an objection the bureau has yet to decide.
+    const awardedAt = at(now, -1);
+    const bidIds = await bestPair(as, awarded.order, companyOf(awarded.order), awardedAt);
+    if (bidIds) {
+      await awardOrder(as(companyOf(awarded.order), awardedAt), {
+        orderId: awarded.order.id,
+        bidIds,
+        reason:
+          "The best-scored pair of bids whose trainees together fit our headcount range: strong skills coverage, ready before deliverBy.",
+      });
+      await objectAndDecide(as, parties(awarded.order), awarded.order.id, at(awardedAt, 0.2), "open");
+    }
+  }
 }
 
 /** The company of an open order invites the other providers that could bid on it. */
@@ -204,9 +245,9 @@ async function amendAndReconfirmAllButOne(
   }
 }
 
-/** Awards the best-scored pair of bids whose trainees together fit the order's headcount range. */
-async function awardBestPair(as: ScopeAt, order: OrderRow, company: Actor, now: Date): Promise<void> {
-  const ranked = (await listOrderBids(as(company, now), { id: order.id, sort: "score" })).data.filter(
+/** The best-scored pair of bids whose trainees together fit the order's headcount range, if there is one. */
+async function bestPair(as: ScopeAt, order: OrderRow, company: Actor, when: Date): Promise<string[] | null> {
+  const ranked = (await listOrderBids(as(company, when), { id: order.id, sort: "score" })).data.filter(
     (r) => r.rank !== null,
   );
   let best: { ids: string[]; score: number } | null = null;
@@ -218,11 +259,5 @@ async function awardBestPair(as: ScopeAt, order: OrderRow, company: Actor, now: 
       if (!best || score > best.score) best = { ids: [ranked[i].bid.id, ranked[j].bid.id], score };
     }
   }
-  if (!best) return;
-  await awardOrder(as(company, now), {
-    orderId: order.id,
-    bidIds: best.ids,
-    reason:
-      "The best-scored pair of bids whose trainees together fit our headcount range: strong skills coverage, ready before deliverBy.",
-  });
+  return best?.ids ?? null;
 }

@@ -1,4 +1,7 @@
-/** Demo orders: 32 orders across every sector, drafts and published ones (a third past their bid deadline), with enquiries and answers. */
+/**
+ * Demo orders: 32 orders across every sector, drafts and published ones (a third past their bid deadline), with
+ * enquiries and answers; then 20 older ones, long past their deadline, that the demo carries into contracting.
+ */
 import { eq } from "drizzle-orm";
 import { cohortSkills, cohorts } from "../db/schema";
 import { seededSkillId } from "../db/seed/taxonomy";
@@ -42,6 +45,11 @@ const QUESTIONS = [
   ["Will you accept a cohort ready two weeks after deliverBy?", null],
 ] as const;
 
+/** The older orders seeded after the first 32 (appended, so the first 32 stay as they were). */
+const HISTORY_ORDERS = 20;
+/** The history orders were created at least this many days ago. */
+export const HISTORY_DAYS = 45;
+
 export async function seedDemoOrders(
   as: ScopeAt,
   companies: Actor[],
@@ -60,7 +68,7 @@ export async function seedDemoOrders(
     .orderBy(cohorts.occupationCode, cohortSkills.skillId);
   for (const r of taughtRows)
     taughtBy.set(r.occupationCode, [...(taughtBy.get(r.occupationCode) ?? []), r.skillId]);
-  for (let i = 0; i < 32; i++) {
+  for (let i = 0; i < 32 + HISTORY_ORDERS; i++) {
     const occupation = OCCUPATIONS[i % OCCUPATIONS.length];
     const company = companies[i % companies.length];
     const sectorSkills = SKILLS.filter((s) => s.sector === occupation.sector && s.parentKey !== null).map(
@@ -71,9 +79,14 @@ export async function seedDemoOrders(
     const chosen = new Set<string>(taught.length > 0 && i % 5 !== 4 ? [rand.pick(taught)] : []);
     while (chosen.size < Math.min(rand.int(2, 5), sectorSkills.length)) chosen.add(rand.pick(sectorSkills));
     // A third each: still drafts, open for bids, and past their bid deadline (evaluation, once the bids open).
-    const phase = i % 3 === 0 ? "draft" : i % 3 === 1 ? "open" : "evaluation";
-    const createdAt = phase === "evaluation" ? at(now, -rand.int(20, 40)) : at(now, -rand.int(1, 10));
-    const bidDays = phase === "evaluation" ? rand.int(7, 15) : rand.int(20, 40);
+    const phase = i >= 32 ? "history" : i % 3 === 0 ? "draft" : i % 3 === 1 ? "open" : "evaluation";
+    const createdAt =
+      phase === "history"
+        ? at(now, -rand.int(HISTORY_DAYS, HISTORY_DAYS + 15))
+        : phase === "evaluation"
+          ? at(now, -rand.int(20, 40))
+          : at(now, -rand.int(1, 10));
+    const bidDays = phase === "evaluation" || phase === "history" ? rand.int(7, 15) : rand.int(20, 40);
     const headcountMax = rand.int(2, 8) * 5;
     const salaryMin = rand.int(12, 25) * 100_000;
     const input: OrderInput = {

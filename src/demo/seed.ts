@@ -7,6 +7,7 @@ import { usccCheckCharacter } from "../modules/organizations/uscc";
 import type { Actor } from "../platform/actor";
 import type { Services } from "../platform/context";
 import { seedDemoBids } from "./bids";
+import { seedSubsidyPolicies } from "./contracts";
 import { seedDemoOrders } from "./orders";
 import { seedDemoPrograms } from "./programs";
 import { scopeAtFor } from "./scope";
@@ -130,6 +131,7 @@ export async function seedDemo(services: Omit<Services, "clock">, now: Date): Pr
     providers.map((p) => p.actor),
     now,
   );
-  await seedDemoBids(as, companies, providers, now);
+  await seedSubsidyPolicies(as, bureau, now);
+  await seedDemoBids(as, bureau, companies, providers, now);
   return logins;
 }

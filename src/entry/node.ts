@@ -8,10 +8,16 @@ import { systemClock } from "../platform/clock";
 import { nodeDocsAssets } from "../platform/docs-assets-node";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
-import { bootstrapBureau, nodeClientIp, openNodeDatabase, withSealingKey } from "./node-runtime";
+import {
+  batchedStdout,
+  bootstrapBureau,
+  nodeClientIp,
+  openNodeDatabase,
+  withSealingKey,
+} from "./node-runtime";
 
 const env = loadNodeConfig();
-const logger = createLogger(env.LOG_LEVEL);
+const logger = createLogger(env.LOG_LEVEL, batchedStdout());
 const config = withSealingKey(env, logger);
 const clock = systemClock;
 const handle = await openNodeDatabase(config, clock);

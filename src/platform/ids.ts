@@ -19,7 +19,8 @@ export type IdPrefix =
   | "aud"
   | "brv"
   | "inv"
-  | "awd";
+  | "awd"
+  | "obj";
 
 /**
  * A new random id with the given type prefix.

@@ -46,7 +46,17 @@ const TAGS = [
     description:
       "Sealed bids on open orders, invitations to bid, the opening at the deadline, ranking and the award",
   },
-  { name: "Contracts", description: "Tripartite contracts drafted from an award" },
+  {
+    name: "Objections",
+    description:
+      "The award's publicity period: losing bidders' objections, the company's answers, the bureau's decisions",
+  },
+  {
+    name: "Contracts",
+    description:
+      "Tripartite contracts drafted from an award: terms versions, signatures, the bureau's review with subsidy policies, delivery",
+  },
+  { name: "Audit", description: "The append-only audit trail of every transition" },
   {
     name: "Trainees",
     description:

@@ -47,7 +47,7 @@ describe("demo data", () => {
     expect(enquiries.body.data.length).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
-  it("shows company1 a ranked, explained bid list, and one awarded order with its draft contracts", async () => {
+  it("shows company1 a ranked, explained bid list, and one award in its publicity period with an objection", async () => {
     const company = await t.login("company1@demo.orderbridge.cn", DEMO_PASSWORD);
     const bureau = await t.login(DEMO_BUREAU_EMAIL, DEMO_PASSWORD);
     const evaluating = await t.call("GET", "/v1/orders?mine=true&status=evaluation&limit=100", {
@@ -71,18 +71,55 @@ describe("demo data", () => {
       /required skills/,
     );
 
+    // The newest award is in its publicity period, with an undecided objection; its contracts are drafts.
     const awarded = await t.call("GET", "/v1/orders?status=awarded&limit=100", { token: bureau });
-    expect(awarded.body.data).toHaveLength(1);
-    const contracts = await t.call("GET", `/v1/contracts?orderId=${awarded.body.data[0].id}`, {
+    const inPublicity = [];
+    for (const order of awarded.body.data) {
+      const award = (await t.call("GET", `/v1/orders/${order.id}/award`, { token: bureau })).body;
+      if (new Date(award.publicityEndsAt) > t.clock.now()) inPublicity.push({ order, award });
+    }
+    expect(inPublicity).toHaveLength(1);
+    expect(inPublicity[0].award.contracts.every((c: { status: string }) => c.status === "draft")).toBe(true);
+    const objections = await t.call("GET", `/v1/orders/${inPublicity[0].order.id}/objections`, {
       token: bureau,
     });
-    expect(contracts.body.data.length).toBeGreaterThanOrEqual(1);
-    expect(contracts.body.data.every((c: { status: string }) => c.status === "draft")).toBe(true);
-
+    expect(objections.body.data.map((o: { status: string }) => o.status)).toEqual(["answered"]);
     const open = await t.call("GET", "/v1/orders?status=open&limit=100", { token: bureau });
     expect(open.body.data.some((o: { bidCount: number }) => o.bidCount > 0)).toBe(true);
     const sealed = open.body.data.find((o: { bidCount: number }) => o.bidCount > 0);
     const list = await t.call("GET", `/v1/orders/${sealed.id}/bids`, { token: bureau });
     expect(list.body).toMatchObject({ sealed: true, data: [] });
+  });
+
+  it("has contracts in every state, a bureau review queue, and an order that follows its contracts", async () => {
+    const bureau = await t.login(DEMO_BUREAU_EMAIL, DEMO_PASSWORD);
+    const statuses = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${cursor}` : "";
+      const page = await t.call("GET", `/v1/contracts?limit=100${q}`, { token: bureau });
+      for (const c of page.body.data) statuses.add(c.status);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect([...statuses].sort()).toEqual(
+      [
+        "active",
+        "approved",
+        "cancelled",
+        "changes_requested",
+        "completed",
+        "draft",
+        "rejected",
+        "signed",
+        "terminated",
+        "under_review",
+      ].sort(),
+    );
+    const queue = await t.call("GET", "/v1/contracts?status=under_review", { token: bureau });
+    expect(queue.body.data.length).toBeGreaterThanOrEqual(2);
+    const contracted = await t.call("GET", "/v1/orders?status=contracted", { token: bureau });
+    expect(contracted.body.data.length).toBeGreaterThanOrEqual(1);
+    const policies = await t.call("GET", "/v1/subsidy-policies", { token: bureau });
+    expect(policies.body.data.length).toBeGreaterThanOrEqual(10);
   });
 });

@@ -1,9 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config";
-import { bootstrapBureau, SEALING_KEY_FILE, withSealingKey } from "../../src/entry/node-runtime";
+import {
+  batchedStdout,
+  bootstrapBureau,
+  SEALING_KEY_FILE,
+  withSealingKey,
+} from "../../src/entry/node-runtime";
 import { generateSealingKey } from "../../src/platform/sealing";
 import { createLogger } from "../../src/platform/logger";
 import { createTestContext, type TestContext } from "../helpers";
@@ -90,6 +95,34 @@ describe("the bid sealing key", () => {
       writeFileSync(file, "garbage\n");
       expect(() => withSealingKey(parseConfig({ DATA_DIR: dataDir }))).toThrow(/does not hold/);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the Node server's request log", () => {
+  it("gathers a turn's lines into one write, in order, and keeps warnings immediate", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ob-log-"));
+    const file = join(dir, "out.log");
+    const fd = openSync(file, "w");
+    try {
+      const logger = createLogger("info", batchedStdout(fd));
+      logger.info("first", { n: 1 });
+      logger.info("second", { n: 2 });
+      logger.debug("hidden");
+      logger.warn("to stderr at once");
+      expect(readFileSync(file, "utf8")).toBe("");
+      await new Promise((resolve) => setImmediate(resolve));
+      const lines = readFileSync(file, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(lines.map((l) => [l.msg, l.n])).toEqual([
+        ["first", 1],
+        ["second", 2],
+      ]);
+    } finally {
+      closeSync(fd);
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -15,6 +15,7 @@ const PUBLIC = new Set([
   "GET /v1/occupations/{code}",
   "GET /v1/skills",
   "GET /v1/skills/{id}",
+  "GET /v1/orders/{id}/ocds",
 ]);
 
 interface Operation {

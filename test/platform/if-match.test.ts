@@ -87,6 +87,28 @@ const RESOURCES: Record<string, Versioned> = {
       });
       return { path: `/v1/contracts/${award.contracts[0].id}`, token: parties.company.token };
     },
+    patch: { specialTerms: "Weekly progress reports" },
+  },
+  objection: {
+    fresh: async () => {
+      const order = await publishedOrder(t, parties.company.token);
+      const [winner, loser] = [parties.provider, parties.rival];
+      const bids = [];
+      for (const p of [winner, loser]) {
+        const program = await createProgram(t, p.token);
+        bids.push(await submittedBid(t, { token: p.token, programId: program.id }, order));
+      }
+      t.clock.set(new Date(new Date(order.bidDeadline).getTime() + 1));
+      await post(`/v1/orders/${order.id}/award`, parties.company.token, {
+        bidIds: [bids[0].id],
+        reason: "Best",
+      });
+      const objection = await post(`/v1/orders/${order.id}/objections`, loser.token, {
+        reason: "Ours was better",
+      });
+      return { path: `/v1/objections/${objection.id}`, token: parties.company.token };
+    },
+    transition: { suffix: "/answer", body: { answer: "The winner is ready sooner." } },
   },
   trainee: {
     fresh: async () => {

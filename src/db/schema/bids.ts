@@ -177,6 +177,11 @@ export const awards = pgTable(
       .notNull()
       .references(() => users.id),
     awardedAt: ts("awarded_at").notNull(),
+    /**
+     * The award is public and open to objection until then (AWARD_PUBLICITY_MINUTES after `awarded_at`); awards
+     * made before publicity existed had none (the epoch).
+     */
+    publicityEndsAt: ts("publicity_ends_at").notNull().default(sql`'epoch'`),
     annulledAt: ts("annulled_at"),
   },
   (t) => [uniqueIndex("awards_standing_per_order_idx").on(t.orderId).where(sql`${t.annulledAt} is null`)],

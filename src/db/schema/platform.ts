@@ -1,10 +1,22 @@
 /** Cross-cutting tables: the append-only audit log, the Idempotency-Key store and the rate-limit windows. */
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 export const auditLog = pgTable(
   "audit_log",
   {
     id: text("id").primaryKey(),
+    /** Insertion order: events of one transaction share `at`, and the trail lists them in the order they happened. */
+    seq: bigint("seq", { mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
     actorUserId: text("actor_user_id"),
     actorOrgId: text("actor_org_id"),
@@ -15,7 +27,10 @@ export const auditLog = pgTable(
     toState: text("to_state"),
     data: jsonb("data"),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.seq),
+    uniqueIndex("audit_log_seq_idx").on(t.seq),
+  ],
 );
 
 export const idempotencyKeys = pgTable(

@@ -28,6 +28,10 @@ const awardOutput = z.object({
   orderId: z.string(),
   reason: z.string().openapi({ description: "Shown to every bidder of the order" }),
   awardedAt: z.string(),
+  publicityEndsAt: z.string().openapi({
+    description:
+      "The award is public and open to objection by losing bidders until then (AWARD_PUBLICITY_MINUTES); no contract is signed before",
+  }),
   bidIds: z
     .array(z.string())
     .nullable()
@@ -46,6 +50,7 @@ export const awardSchema = awardOutput.openapi("Award", {
     orderId: "ord_5m2k8q0v7x1c3b9n4p6r8t0w2y",
     reason: "Best skills coverage and the only cohort ready a month before deliverBy, within budget.",
     awardedAt: "2031-04-25T06:00:00.000Z",
+    publicityEndsAt: "2031-04-28T06:00:00.000Z",
     bidIds: ["bid_7q1x8c4b6n0p5r2t7w9y3v9k2m"],
     contracts: null,
   } satisfies Award,
@@ -61,6 +66,7 @@ export function toAward(
     orderId: row.orderId,
     reason: row.reason,
     awardedAt: row.awardedAt.toISOString(),
+    publicityEndsAt: row.publicityEndsAt.toISOString(),
     bidIds: detail?.bidIds ?? null,
     contracts: detail?.contracts ?? null,
   };

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { awards, bids, contracts, orders } from "../../db/schema";
 import { writeAudit } from "../../platform/audit";
 import { AppError, type FieldError, invalidFields } from "../../platform/errors";
+import { MINUTE } from "../../platform/clock";
 import { newId } from "../../platform/ids";
 import type { Scope } from "../../platform/scope";
 import { transition } from "../../platform/transition";
@@ -89,6 +90,7 @@ export async function awardOrder(
         reason: input.reason,
         awardedBy: actor.userId,
         awardedAt: now,
+        publicityEndsAt: new Date(now.getTime() + config.AWARD_PUBLICITY_MINUTES * MINUTE),
       })
       .returning();
     await writeAudit(tx, actor, now, {

@@ -1,8 +1,9 @@
 /** Zod schemas of contracts and the mapper from rows to the API's shape. */
 import { z } from "@hono/zod-openapi";
-import { CONTRACT_STATUSES, type contracts } from "../../db/schema";
+import { CONTRACT_STATUSES, type contractVersions, type contracts } from "../../db/schema";
+import type { ContractTerms } from "./terms";
 import { pageQuery } from "../../platform/pagination";
-import { idOf } from "../../platform/schemas";
+import { atLeastOneField, dateString, fen, idOf, text } from "../../platform/schemas";
 
 export const contractStatusSchema = z.enum(CONTRACT_STATUSES);
 
@@ -29,6 +30,17 @@ const termsSchema = z
   })
   .openapi("ContractTerms");
 
+const signatureSchema = z
+  .object({
+    termsVersion: z.number().int(),
+    termsSha256: z
+      .string()
+      .openapi({ description: "SHA-256 (hex) of the canonical terms of that version, as signed" }),
+    signedBy: z.string(),
+    signedAt: z.string(),
+  })
+  .openapi("ContractSignature");
+
 const contractOutput = z.object({
   id: z.string().openapi({ example: "ctr_6t0w3y7c1b5m9q3v7x1z4n8p2r" }),
   orderId: z.string(),
@@ -39,8 +51,22 @@ const contractOutput = z.object({
   cohortId: z.string().nullable(),
   occupationCode: z.string(),
   status: contractStatusSchema,
-  version: z.number().int().openapi({ description: "Bumped by every change of terms" }),
+  version: z.number().int().openapi({ description: "Bumped by every change (the ETag)" }),
+  termsVersion: z
+    .number()
+    .int()
+    .openapi({ description: "Bumped by every change of terms; signatures bind to it" }),
   terms: termsSchema,
+  signatures: z
+    .object({ company: signatureSchema.nullable(), provider: signatureSchema.nullable() })
+    .openapi({ description: "Each party's signature of the current terms; a change of terms voids both" }),
+  subsidyApprovedFen: z
+    .number()
+    .int()
+    .nullable()
+    .openapi({ description: "Set by the bureau's approval; null until then" }),
+  reviewReason: z.string().nullable().openapi({ description: "The bureau's reason at its last review" }),
+  terminationReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -61,6 +87,7 @@ export const contractSchema = contractOutput.openapi("Contract", {
     occupationCode: "ai_engineer",
     status: "draft",
     version: 1,
+    termsVersion: 1,
     terms: {
       headcount: 18,
       pricePerTraineeFen: 1_380_000,
@@ -76,6 +103,10 @@ export const contractSchema = contractOutput.openapi("Contract", {
       subsidyRequestedFen: 0,
       specialTerms: null,
     },
+    signatures: { company: null, provider: null },
+    subsidyApprovedFen: null,
+    reviewReason: null,
+    terminationReason: null,
     createdAt: "2031-04-25T06:00:00.000Z",
     updatedAt: "2031-04-25T06:00:00.000Z",
   } satisfies Contract,
@@ -102,6 +133,7 @@ export function toContract(row: typeof contracts.$inferSelect): Contract {
     occupationCode: row.occupationCode,
     status: row.status,
     version: row.version,
+    termsVersion: row.termsVersion,
     terms: {
       headcount: row.headcount,
       pricePerTraineeFen: row.pricePerTraineeFen,
@@ -117,7 +149,71 @@ export function toContract(row: typeof contracts.$inferSelect): Contract {
       subsidyRequestedFen: row.subsidyRequestedFen,
       specialTerms: row.specialTerms,
     },
+    signatures: { company: row.companySignature, provider: row.providerSignature },
+    subsidyApprovedFen: row.subsidyApprovedFen,
+    reviewReason: row.reviewReason,
+    terminationReason: row.terminationReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export const contractPatchSchema = atLeastOneField(
+  z
+    .strictObject({
+      startDate: dateString,
+      endDate: dateString,
+      subsidyRequestedFen: fen(10_000_000_000).openapi({
+        description: "At most the subsidy policy in force on startDate × headcount",
+      }),
+      specialTerms: text(5000).nullable(),
+    })
+    .partial(),
+).openapi("ContractPatch");
+export type ContractPatch = z.infer<typeof contractPatchSchema>;
+
+export const REVIEW_DECISIONS = ["approve", "reject", "request_changes"] as const;
+
+export const reviewRequestSchema = z
+  .strictObject({
+    decision: z.enum(REVIEW_DECISIONS),
+    reason: text(2000),
+    subsidyApprovedFen: fen(10_000_000_000).optional().openapi({
+      description: "With approve: at most the requested subsidy (default: the requested subsidy)",
+    }),
+  })
+  .openapi("ContractReview");
+export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
+
+export const startRequestSchema = z
+  .strictObject({ cohortId: idOf("coh") })
+  .openapi("ContractStart", { description: "The provider's planned cohort that will be trained" });
+
+export const terminateRequestSchema = z.strictObject({ reason: text(2000) }).openapi("ContractTermination");
+
+const contractVersionOutput = z.object({
+  termsVersion: z.number().int(),
+  terms: termsSchema,
+  changedFields: z.array(z.string()).openapi({ description: "Empty for version 1, the terms as drafted" }),
+  changedBy: z.string().nullable(),
+  changedAt: z.string(),
+});
+export type ContractVersion = z.infer<typeof contractVersionOutput>;
+export const contractVersionSchema = contractVersionOutput.openapi("ContractVersion");
+
+/** The grouped `terms` object of the API from the flat stored terms. */
+export function toTerms(t: ContractTerms): Contract["terms"] {
+  const { hires, salaryMinFen, salaryMaxFen, servicePeriodMonths, ...rest } = t;
+  return { ...rest, hiringCommitment: { hires, salaryMinFen, salaryMaxFen, servicePeriodMonths } };
+}
+
+/** One stored terms version as the API shows it. */
+export function toContractVersion(row: typeof contractVersions.$inferSelect): ContractVersion {
+  return {
+    termsVersion: row.termsVersion,
+    terms: toTerms(row.terms as unknown as ContractTerms),
+    changedFields: row.changedFields,
+    changedBy: row.changedBy,
+    changedAt: row.changedAt.toISOString(),
   };
 }

@@ -1,6 +1,6 @@
-/** Contract use cases: drafts from an award, and reading them (their lifecycle comes with the contracts issue). */
+/** Contract use cases: drafts from an award, and reading them (the lifecycle is in lifecycle.ts). */
 import { and, eq } from "drizzle-orm";
-import { type BidTerms, contracts } from "../../db/schema";
+import { type BidTerms, contractVersions, contracts } from "../../db/schema";
 import { writeAudit } from "../../platform/audit";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
@@ -8,6 +8,7 @@ import type { Scope } from "../../platform/scope";
 import type { OrderRow } from "../orders/access";
 import { contractVisibleTo, findVisibleContract } from "./access";
 import { type Contract, type ContractListQuery, toContract } from "./schemas";
+import { termsOf } from "./terms";
 
 /** An awarded bid, with the terms a contract copies. */
 export interface AwardedBid extends BidTerms {
@@ -78,6 +79,14 @@ export async function draftContracts(
     )
     .returning();
   for (const row of rows) {
+    await db.insert(contractVersions).values({
+      contractId: row.id,
+      termsVersion: 1,
+      terms: { ...termsOf(row) },
+      changedFields: [],
+      changedBy: actor.userId,
+      changedAt: now,
+    });
     await writeAudit(db, actor, now, {
       entityType: "contract",
       entityId: row.id,
