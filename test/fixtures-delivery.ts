@@ -1,8 +1,7 @@
 /** Delivery fixtures: an active contract with its cohort bound, trainees enrolled and completed, an assessor. */
-import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { cohorts, contracts } from "../src/db/schema";
 import { bidder, createCohort, type Org, publishedOrder, submittedBid } from "./fixtures";
+import { contractStep, endPublicity, submittedContract } from "./fixtures-contracts";
 import type { TestContext } from "./helpers";
 
 export interface ActiveContractOptions {
@@ -21,11 +20,12 @@ export interface ActiveContractOptions {
 }
 
 /**
- * A contract in `active` with its cohort bound to it: an order awarded through the API to one bid that cites a
- * cohort. The clock is left just past the order's bid deadline (`at`; the shared setup resets it before each test).
+ * A contract in `active` with its cohort bound to it, all through the API: an order awarded to one bid that cites a
+ * cohort, signed, approved and started. The clock goes back to where it began (`at`).
  */
 export async function activeContract(t: TestContext, opts: ActiveContractOptions = {}) {
   const headcount = opts.headcount ?? 15;
+  const began = t.clock.now();
   const company = opts.company ?? (await t.org("company"));
   const provider = opts.provider ?? (await bidder(t, { accredit: opts.accredit, program: opts.program }));
   const order = await publishedOrder(t, company.token, {
@@ -43,11 +43,15 @@ export async function activeContract(t: TestContext, opts: ActiveContractOptions
   expect(award.status, JSON.stringify(award.body)).toBe(201);
   const contractId: string = award.body.contracts[0].id;
   if (opts.draft) return { company, provider, order, cohort, bid, contractId, headcount, at: t.clock.now() };
-  // Until the contracts lifecycle (sign → submit → review → start) is merged, the contract is moved to `active`
-  // and its cohort bound directly in the database; only this fixture does so.
-  await t.db.update(contracts).set({ status: "active" }).where(eq(contracts.id, contractId));
-  await t.db.update(cohorts).set({ contractId }).where(eq(cohorts.id, cohort.id));
-  return { company, provider, order, cohort, bid, contractId, headcount, at: t.clock.now() };
+  // The contract's lifecycle through the API: after the award's publicity, both sign, the bureau approves, and the
+  // provider starts training with the cohort it bid.
+  endPublicity(t, award.body);
+  await submittedContract(t, contractId, company, provider);
+  await contractStep(t, contractId, "review", await t.bureau(), { decision: "approve", reason: "In order" });
+  await contractStep(t, contractId, "start", provider.token, { cohortId: cohort.id });
+  // Back to where it began, so that tokens made before (they last 30 days) outlive any number of these.
+  t.clock.set(began);
+  return { company, provider, order, cohort, bid, contractId, headcount, at: began };
 }
 
 export type ActiveContract = Awaited<ReturnType<typeof activeContract>>;

@@ -73,7 +73,7 @@ beforeAll(async () => {
   await place(a, as[1].id, false);
   await place(b, bs[0].id, true);
   await place(b, bs[1].id, true);
-  // Bureau approval comes with the contracts lifecycle; until then the approved subsidy is set directly.
+  // The approved subsidy is set directly: through the API it needs a subsidy policy and a terms change first.
   await t.db.update(contracts).set({ subsidyApprovedFen: 300_000 }).where(eq(contracts.id, a.contractId));
   const target = await t.call("PUT", "/v1/stats/targets/2026", { token: bureau, body: { target: 12_000 } });
   expect(target.status).toBe(200);
