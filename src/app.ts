@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { Config } from "./config";
 import { consoleRouter } from "./console";
 import type { Database } from "./db/client";
+import { assessmentsRouter } from "./modules/assessments/routes";
 import { authRouter } from "./modules/auth/routes";
 import { awardsRouter } from "./modules/awards/routes";
 import { bidsRouter } from "./modules/bids/routes";
@@ -20,7 +21,9 @@ import { matchingRouter } from "./modules/matching/routes";
 import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
 import { programsRouter } from "./modules/programs/routes";
+import { statsRouter } from "./modules/stats/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
+import { traineesRouter } from "./modules/trainees/routes";
 import type { Clock } from "./platform/clock";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
 import { type DocsAssets, docsRouter } from "./platform/docs";
@@ -126,6 +129,9 @@ export function createApp(deps: AppDeps) {
     subsidiesRouter,
     auditRouter,
     ocdsRouter,
+    traineesRouter,
+    assessmentsRouter,
+    statsRouter,
   ])
     app.route("/v1", router);
 

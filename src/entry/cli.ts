@@ -7,12 +7,14 @@ import { systemClock } from "../platform/clock";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
 import { allocateFromCli } from "./cli-allocate";
+import { seedFromCli } from "./cli-seed";
 import { openNodeDatabase, withSealingKey } from "./node-runtime";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
   migrate                                         apply migrations (and the taxonomy seed) to the configured database
   create-bureau-user --email E --password P [--name N]
   sweep                                           run the scheduled jobs once
+  seed [--scale small|large]                      the demo (small), or the demo and a city-year of data (large)
   allocate [--mode optimal|stable] [--proposing orders|cohorts] [--split]
            [--occupation CODE]... [--city CITY] [--as BUREAU_EMAIL]
                                                   allocate open cohorts to open orders and store the result`;
@@ -29,13 +31,14 @@ const { positionals, values } = parseArgs({
     occupation: { type: "string", multiple: true },
     city: { type: "string" },
     as: { type: "string" },
+    scale: { type: "string", default: "small" },
   },
 });
 const env = loadNodeConfig();
 const logger = createLogger(env.LOG_LEVEL);
 const config = withSealingKey(env, logger);
 const command = positionals[0];
-if (!command || !["migrate", "create-bureau-user", "sweep", "allocate"].includes(command)) {
+if (!command || !["migrate", "create-bureau-user", "sweep", "allocate", "seed"].includes(command)) {
   console.error(USAGE);
   process.exit(2);
 }
@@ -52,6 +55,8 @@ try {
     console.log(`Bureau user ${user.email} created (${user.id}).`);
   } else if (command === "sweep") {
     console.log(await runScheduledWork({ db: handle.db, clock: systemClock, config, logger }));
+  } else if (command === "seed") {
+    await seedFromCli({ db: handle.db, hasher: nativeHasher, config, logger }, values.scale);
   } else if (command === "allocate") {
     await allocateFromCli({ db: handle.db, hasher: nativeHasher, config, logger }, values);
   }

@@ -13,6 +13,7 @@ import {
   resolveWeights,
   sizeScore,
   skillCredit,
+  smoothRate,
   timingScore,
   trackRecordScore,
 } from "./factors";
@@ -203,7 +204,7 @@ function explainPrice(priceFen: number, budgetFen: number): Explained {
 function explainTrackRecord(p: ProviderRecord, prior: TrackRecordMeans): Explained {
   if (p.contracts === 0)
     return {
-      detail: `no completed contracts yet: the ${p.city} average applies`,
+      detail: `no delivery on record yet: the ${p.city} average applies`,
       evidence: { code: "track_record_city_prior", params: { city: p.city, prior: { ...prior } } },
     };
   const rates = {
@@ -211,10 +212,17 @@ function explainTrackRecord(p: ProviderRecord, prior: TrackRecordMeans): Explain
     certificationRate: p.certificationRate,
     placementRate: p.placementRate,
   };
+  // The figures the score uses: each rate pulled toward the city's by TRACK_PRIOR_CONTRACTS pseudo-contracts.
+  const smoothed = {
+    completionRate: smoothRate(p.completionRate, p.contracts, prior.completionRate),
+    certificationRate: smoothRate(p.certificationRate, p.contracts, prior.certificationRate),
+    placementRate: smoothRate(p.placementRate, p.contracts, prior.placementRate),
+  };
   return {
     detail:
       `completion ${pct(p.completionRate)}, certification ${pct(p.certificationRate)}, placement ` +
-      `${pct(p.placementRate)} over ${p.contracts} contracts, smoothed toward the ${p.city} average`,
+      `${pct(p.placementRate)} over ${p.contracts} contracts; smoothed toward the ${p.city} average: ` +
+      `${pct(smoothed.completionRate)}, ${pct(smoothed.certificationRate)}, ${pct(smoothed.placementRate)}`,
     evidence: {
       code: "track_record_history",
       params: {
@@ -223,6 +231,7 @@ function explainTrackRecord(p: ProviderRecord, prior: TrackRecordMeans): Explain
         rates,
         prior: { ...prior },
         priorContracts: TRACK_PRIOR_CONTRACTS,
+        smoothed,
       },
     },
   };

@@ -147,6 +147,8 @@ export type FactorEvidence =
         rates: TrackRecordMeans;
         prior: TrackRecordMeans;
         priorContracts: number;
+        /** The rates the score used: (contracts · rate + priorContracts · prior) / (contracts + priorContracts). */
+        smoothed: TrackRecordMeans;
       };
     };
 

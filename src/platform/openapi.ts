@@ -57,6 +57,19 @@ const TAGS = [
       "Tripartite contracts drafted from an award: terms versions, signatures, the bureau's review with subsidy policies, delivery",
   },
   { name: "Audit", description: "The append-only audit trail of every transition" },
+  {
+    name: "Trainees",
+    description:
+      "Trainees of active contracts: enrolment, completion and placement; visible to their parties only",
+  },
+  {
+    name: "Assessments",
+    description: "Assessments by accredited assessors, and the public check of a certificate number",
+  },
+  {
+    name: "Statistics",
+    description: "The bureau's view of a year: trained, certified, placed, against the target",
+  },
 ];
 
 const BEARER_AUTH = {

@@ -193,6 +193,8 @@ describe("factor evidence", () => {
         rates: { completionRate: 1, certificationRate: 0.9, placementRate: 0.6 },
         prior: { completionRate: 0.5, certificationRate: 0.5, placementRate: 0.5 },
         priorContracts: 5,
+        // (3 × rate + 5 × 0.5) / 8
+        smoothed: { completionRate: 0.6875, certificationRate: 0.65, placementRate: 0.5375 },
       },
     });
   });

@@ -9,6 +9,7 @@ import {
   publishedOrder,
   submittedBid,
 } from "../fixtures";
+import { activeContract, enrol } from "../fixtures-delivery";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
@@ -108,6 +109,17 @@ const RESOURCES: Record<string, Versioned> = {
       return { path: `/v1/objections/${objection.id}`, token: parties.company.token };
     },
     transition: { suffix: "/answer", body: { answer: "The winner is ready sooner." } },
+  },
+  trainee: {
+    fresh: async () => {
+      const ac = await activeContract(t);
+      const [trainee] = await enrol(t, ac, ["张晓明"]);
+      return { path: `/v1/trainees/${trainee.id}`, token: ac.provider.token };
+    },
+    // Read when the test sends it, after fresh() has moved the clock to the enrolment day.
+    get patch() {
+      return { status: "completed", statusDate: t?.clock.now().toISOString().slice(0, 10) };
+    },
   },
   organization: {
     fresh: async () => {

@@ -373,6 +373,14 @@ export const OPERATIONS: Record<string, Rule> = {
     public: true,
     request: (w) => ({ path: `/v1/orders/${w.awardedOrder.id}/ocds` }),
   },
+  getContractDelivery: {
+    allow: [...company, "provider", "bureau"],
+    request: (w) => ({ path: `/v1/contracts/${w.contractId}/delivery` }),
+  },
+  getStatsOverview: only(["bureau"], () => ({ path: "/v1/stats/overview" })),
+  getStatsBySector: only(["bureau"], () => ({ path: "/v1/stats/sectors" })),
+  getStatsByProvider: only(["bureau"], () => ({ path: "/v1/stats/providers" })),
+  setStatsTarget: only(["bureau"], () => ({ path: "/v1/stats/targets/2026", body: { target: 10_000 } })),
 };
 
 /** What `actor` must get from the operation: "allowed", or the status that denies it. */

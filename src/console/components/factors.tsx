@@ -113,6 +113,9 @@ export function evidenceLines(t: Translate, tax: ConsoleTaxonomy, e: FactorEvide
           completion: formatPercent(r.completionRate),
           certification: formatPercent(r.certificationRate),
           placement: formatPercent(r.placementRate),
+          smoothedCompletion: formatPercent(e.params.smoothed.completionRate),
+          smoothedCertification: formatPercent(e.params.smoothed.certificationRate),
+          smoothedPlacement: formatPercent(e.params.smoothed.placementRate),
         }),
       ];
     }

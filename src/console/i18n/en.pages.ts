@@ -111,9 +111,9 @@ export const enPages: Record<keyof typeof zhCNPages, string> = {
   "ev.price_within_budget": "{price} per trainee, within the {budget} budget",
   "ev.price_over_budget": "{price} per trainee, {over} over the {budget} budget",
   "ev.track_record_city_prior":
-    "No completed contracts yet: the {city} average applies (completion {completion}, certification {certification}, placement {placement})",
+    "No delivery on record yet: the {city} average applies (completion {completion}, certification {certification}, placement {placement})",
   "ev.track_record_history":
-    "{contracts} contracts: completion {completion}, certification {certification}, placement {placement}, smoothed toward the {city} average",
+    "{contracts} contracts delivered: completion {completion}, certification {certification}, placement {placement}; smoothed toward the {city} average: {smoothedCompletion}, {smoothedCertification}, {smoothedPlacement}",
   "ev.reason.missing_essential_skill": "Not eligible: the essential skill {skill} is missing",
   "ev.reason.occupation_mismatch":
     "Not eligible: the cohort trains {occupation}, the order asks for {orderOccupation}",

@@ -106,9 +106,9 @@ export const zhCNPages = {
   "ev.price_within_budget": "每人 {price}，在预算 {budget} 以内",
   "ev.price_over_budget": "每人 {price}，超出预算 {budget} 的 {over}",
   "ev.track_record_city_prior":
-    "尚无完成的合同：按{city}平均水平计（完成率 {completion}、取证率 {certification}、就业率 {placement}）",
+    "尚无履约记录：按{city}平均水平计（完成率 {completion}、取证率 {certification}、就业率 {placement}）",
   "ev.track_record_history":
-    "{contracts} 份合同：完成率 {completion}、取证率 {certification}、就业率 {placement}，向{city}平均水平平滑",
+    "已交付 {contracts} 份合同：完成率 {completion}、取证率 {certification}、就业率 {placement}；向{city}平均水平平滑后为 {smoothedCompletion}、{smoothedCertification}、{smoothedPlacement}",
   "ev.reason.missing_essential_skill": "不符合条件：缺少必备技能「{skill}」",
   "ev.reason.occupation_mismatch": "不符合条件：班次职业为{occupation}，订单为{orderOccupation}",
 

@@ -1,6 +1,7 @@
 /** Every drizzle table, one file per domain area. */
 export * from "./bids";
 export * from "./contracts";
+export * from "./delivery";
 export * from "./matching";
 export * from "./orders";
 export * from "./organizations";

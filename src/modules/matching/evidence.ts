@@ -88,6 +88,10 @@ export const factorEvidenceSchema = z
           .number()
           .int()
           .openapi({ description: "Pseudo-contracts of the city prior in the smoothing" }),
+        smoothed: rates.openapi({
+          description:
+            "The rates the score used: (contracts × rate + priorContracts × prior) / (contracts + priorContracts)",
+        }),
       }),
     ),
   ])

@@ -12,9 +12,17 @@ import {
   programs,
   skills,
 } from "../../db/schema";
-import type { MatchCandidate, MatchOrder, ProviderRecord, ScoreContext } from "../../matching";
+import {
+  DEFAULT_TRACK_MEANS,
+  type MatchCandidate,
+  type MatchOrder,
+  type ProviderRecord,
+  type ScoreContext,
+  type TrackRecordMeans,
+} from "../../matching";
 import { hasChild, loadGrouped } from "../../platform/children";
 import { notSuspended } from "../organizations/access";
+import { cityTrackRecords, providerTrackRecords, type TrackRecordRow } from "../stats/queries";
 import type { AllocationRequest } from "./schemas";
 
 export type MatchFilter = NonNullable<AllocationRequest["filter"]>;
@@ -53,31 +61,52 @@ export function toMatchOrder(row: OrderRow, skillRows: (typeof orderSkills.$infe
   };
 }
 
-/** The skill tree and display names, plus track-record priors. */
+/** The skill tree and display names, plus each city's pooled delivery rates (the track-record priors). */
 export async function loadContext(db: Database): Promise<ScoreContext> {
-  const rows = await db
-    .select({ id: skills.id, parentId: skills.parentId, nameEn: skills.nameEn })
-    .from(skills);
+  const [rows, cities] = await Promise.all([
+    db.select({ id: skills.id, parentId: skills.parentId, nameEn: skills.nameEn }).from(skills),
+    cityTrackRecords(db),
+  ]);
   return {
     taxonomy: {
       parentOf: new Map(rows.map((r) => [r.id, r.parentId])),
       names: new Map(rows.map((r) => [r.id, r.nameEn])),
     },
-    // No contract has been delivered yet, so there are no city means: the engine's documented prior applies.
-    cityTrackRecord: new Map(),
+    // A rate the city cannot measure yet (nobody completed) falls back to the engine's documented prior.
+    cityTrackRecord: new Map(
+      cities.map((c): [string, TrackRecordMeans] => [
+        c.city,
+        {
+          completionRate: c.completionRate ?? DEFAULT_TRACK_MEANS.completionRate,
+          certificationRate: c.certificationRate ?? DEFAULT_TRACK_MEANS.certificationRate,
+          placementRate: c.placementRate ?? DEFAULT_TRACK_MEANS.placementRate,
+        },
+      ]),
+    ),
   };
 }
 
-/** A provider's record. Completed contracts do not exist yet, so every provider starts with none. */
-function providerRecord(orgId: string, city: string): ProviderRecord {
+/**
+ * A provider's delivery record from its aggregate row (`providerTrackRecords`, one query for all candidates):
+ * rates over its settled trainees, the same definitions as the bureau's statistics. Without a row it has no
+ * contracts on record, so the city prior applies in full.
+ */
+function toProviderRecord(orgId: string, city: string, row: TrackRecordRow | undefined): ProviderRecord {
   return {
     providerOrgId: orgId,
     city,
-    contracts: 0,
-    completionRate: 0,
-    certificationRate: 0,
-    placementRate: 0,
+    contracts: row?.contracts ?? 0,
+    // Nobody completed: nobody was certified or placed either.
+    completionRate: row?.completionRate ?? 0,
+    certificationRate: row?.certificationRate ?? 0,
+    placementRate: row?.placementRate ?? 0,
   };
+}
+
+/** The track-record rows of these providers, by provider id. */
+async function trackRecordsOf(db: Database, providerIds: string[]) {
+  const rows = await providerTrackRecords(db, [...new Set(providerIds)]);
+  return new Map(rows.map((r) => [r.providerOrgId, r]));
 }
 
 /** Orders accepting bids: open, bid deadline still ahead, placed by a company that is not suspended. */
@@ -154,7 +183,13 @@ export async function loadOpenCohorts(
     )
     .orderBy(cohorts.id);
   const found = rows.map((r) => r.cohort.id);
-  const bySkill = await loadGrouped(db, cohortSkills, cohortSkills.cohortId, found, [cohortSkills.skillId]);
+  const [bySkill, records] = await Promise.all([
+    loadGrouped(db, cohortSkills, cohortSkills.cohortId, found, [cohortSkills.skillId]),
+    trackRecordsOf(
+      db,
+      rows.map((r) => r.cohort.providerOrgId),
+    ),
+  ]);
   return rows.map(({ cohort, mode, price, providerCity }) => ({
     id: cohort.id,
     kind: "cohort" as const,
@@ -166,7 +201,7 @@ export async function loadOpenCohorts(
     district: cohort.district,
     mode,
     pricePerTraineeFen: price,
-    provider: providerRecord(cohort.providerOrgId, providerCity),
+    provider: toProviderRecord(cohort.providerOrgId, providerCity, records.get(cohort.providerOrgId)),
   }));
 }
 
@@ -195,7 +230,7 @@ export async function loadBidCandidates(db: Database, offers: BidOffer[]): Promi
   const programIds = [...new Set(offers.map((b) => b.programId))];
   const cohortIds = [...new Set(offers.flatMap((b) => (b.cohortId ? [b.cohortId] : [])))];
   const providerIds = [...new Set(offers.map((b) => b.providerOrgId))];
-  const [programRows, cohortRows, providerRows, taught, profiles] = await Promise.all([
+  const [programRows, cohortRows, providerRows, taught, profiles, records] = await Promise.all([
     programIds.length ? db.select().from(programs).where(inArray(programs.id, programIds)) : [],
     cohortIds.length ? db.select().from(cohorts).where(inArray(cohorts.id, cohortIds)) : [],
     providerIds.length
@@ -206,6 +241,7 @@ export async function loadBidCandidates(db: Database, offers: BidOffer[]): Promi
       : [],
     loadGrouped(db, programSkills, programSkills.programId, programIds, [programSkills.skillId]),
     loadGrouped(db, cohortSkills, cohortSkills.cohortId, cohortIds, [cohortSkills.skillId]),
+    trackRecordsOf(db, providerIds),
   ]);
   const program = new Map(programRows.map((p) => [p.id, p]));
   const cohort = new Map(cohortRows.map((c) => [c.id, c]));
@@ -227,7 +263,11 @@ export async function loadBidCandidates(db: Database, offers: BidOffer[]): Promi
       district: c?.district ?? null,
       mode: p.mode,
       pricePerTraineeFen: b.pricePerTraineeFen,
-      provider: providerRecord(b.providerOrgId, providerCity.get(b.providerOrgId) ?? p.city),
+      provider: toProviderRecord(
+        b.providerOrgId,
+        providerCity.get(b.providerOrgId) ?? p.city,
+        records.get(b.providerOrgId),
+      ),
     };
   });
 }
