@@ -69,6 +69,8 @@ describe("authorization matrix", () => {
       [w.openBid.id]: ["otherCompany", "otherProvider", "assessor"],
       [w.contractId]: ["otherCompany", "otherProvider", "assessor"],
       [w.objectionId]: ["otherCompany", "assessor"],
+      [w.traineeId]: ["otherCompany", "otherProvider", "assessor"],
+      [w.certifiedTraineeId]: ["otherCompany", "otherProvider"],
     };
     const reads = operations.filter((o) => o.method === "GET");
     let checked = 0;

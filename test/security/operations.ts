@@ -377,6 +377,64 @@ export const OPERATIONS: Record<string, Rule> = {
     allow: [...company, "provider", "bureau"],
     request: (w) => ({ path: `/v1/contracts/${w.contractId}/delivery` }),
   },
+  // Trainees of the delivery contract's cohort: the provider manages them; the contracted company sees records and
+  // places the completed; the assessor sees the trainee it certified and assesses any in its occupation; the bureau
+  // sees all; nobody else (404).
+  enrolTrainees: {
+    allow: ["provider"],
+    forbid: [...company, "bureau"],
+    request: (w) => ({
+      path: `/v1/cohorts/${w.deliveryCohort.id}/trainees`,
+      body: { trainees: [{ name: "王五", email: "wang.wu@example.cn", idLast4: "123X" }] },
+    }),
+  },
+  listCohortTrainees: {
+    allow: [...company, "provider", "bureau"],
+    request: (w) => ({ path: `/v1/cohorts/${w.deliveryCohort.id}/trainees` }),
+  },
+  getTrainee: {
+    allow: [...company, "provider", "assessor", "bureau"],
+    request: (w) => ({ path: `/v1/trainees/${w.certifiedTraineeId}` }),
+  },
+  updateTrainee: {
+    allow: ["provider"],
+    forbid: [...company, "bureau"],
+    request: (w) => ({
+      path: `/v1/trainees/${w.traineeId}`,
+      body: { status: "completed", statusDate: w.start.toISOString().slice(0, 10) },
+      etagOf: `/v1/trainees/${w.traineeId}`,
+    }),
+  },
+  recordPlacement: {
+    allow: company,
+    forbid: ["provider", "assessor", "bureau"],
+    request: (w) => ({
+      path: `/v1/trainees/${w.certifiedTraineeId}/placement`,
+      body: { hired: true, hiredOn: w.start.toISOString().slice(0, 10), salaryFen: 1_200_000 },
+    }),
+  },
+  recordAssessment: {
+    allow: ["assessor"],
+    forbid: [...company, "provider", "bureau"],
+    request: (w) => ({
+      path: `/v1/trainees/${w.certifiedTraineeId}/assessments`,
+      body: {
+        occupationCode: "ai_engineer",
+        level: 2,
+        result: "fail",
+        assessedOn: w.start.toISOString().slice(0, 10),
+      },
+    }),
+  },
+  listAssessments: {
+    allow: [...company, "provider", "assessor", "bureau"],
+    request: (w) => ({ path: `/v1/trainees/${w.certifiedTraineeId}/assessments` }),
+  },
+  checkCertificate: {
+    allow: ALL,
+    public: true,
+    request: (w) => ({ path: `/v1/certificates/${w.certificateNo}` }),
+  },
   getStatsOverview: only(["bureau"], () => ({ path: "/v1/stats/overview" })),
   getStatsBySector: only(["bureau"], () => ({ path: "/v1/stats/sectors" })),
   getStatsByProvider: only(["bureau"], () => ({ path: "/v1/stats/providers" })),

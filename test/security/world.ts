@@ -51,7 +51,7 @@ export async function buildWorld(t: TestContext) {
   const provider = await t.org("provider", { accredit: ["ai_engineer"] });
   const otherCompany = await t.org("company");
   const otherProvider = await t.org("provider", { accredit: ["ai_engineer"] });
-  const assessor = await t.org("assessor");
+  const assessor = await t.org("assessor", { accredit: ["ai_engineer"] });
   const bureau = await t.bureau();
   const suspendedOrg = await t.org("company");
   const pendingOrg = await t.org("provider", { verified: false });
@@ -79,6 +79,8 @@ export async function buildWorld(t: TestContext) {
   const evalBid = await submittedBid(t, p, evalOrder);
   const awardedOrder = await publishedOrder(t, company.token, pastOrderBody(start));
   const awardedBid = await submittedBid(t, p, awardedOrder, { cohortSize: 15 });
+  const deliveryOrder = await publishedOrder(t, company.token, pastOrderBody(start));
+  const deliveryBid = await submittedBid(t, p, deliveryOrder, { cohortSize: 15 });
   const objectedOrder = await publishedOrder(t, company.token, pastOrderBody(start));
   const winningBid = await submittedBid(t, p, objectedOrder, { cohortSize: 15 });
   const losingBid = await submittedBid(
@@ -95,6 +97,12 @@ export async function buildWorld(t: TestContext) {
   });
   if (award.status !== 201) throw new Error(`award: ${award.status} ${JSON.stringify(award.body)}`);
   const contractId: string = award.body.contracts[0].id;
+  const deliveryAward = await t.call("POST", `/v1/orders/${deliveryOrder.id}/award`, {
+    token: company.token,
+    body: { bidIds: [deliveryBid.id], reason: "The only bid, within budget" },
+  });
+  if (deliveryAward.status !== 201) throw new Error(`award: ${deliveryAward.status}`);
+  const deliveryContractId: string = deliveryAward.body.contracts[0].id;
 
   t.clock.set(at(start, -1));
   const objectedAward = await t.call("POST", `/v1/orders/${objectedOrder.id}/award`, {
@@ -155,6 +163,40 @@ export async function buildWorld(t: TestContext) {
   });
   if (allocation.status !== 201) throw new Error(`allocation: ${allocation.status}`);
 
+  // The delivery contract, past its publicity period: signed, approved and started with a cohort of two trainees,
+  // one enrolled, one completed and certified by the assessor.
+  const deliveryCohort = await createCohort(t, provider.token, program.id);
+  const steps: [string, string, unknown?][] = [
+    ["sign", company.token],
+    ["sign", provider.token],
+    ["submit", provider.token],
+    ["review", bureau, { decision: "approve", reason: "Within policy", subsidyApprovedFen: 0 }],
+    ["start", provider.token, { cohortId: deliveryCohort.id }],
+  ];
+  for (const [action, token, body] of steps) {
+    const res = await t.call("POST", `/v1/contracts/${deliveryContractId}/${action}`, { token, body });
+    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const enrolled = await t.call("POST", `/v1/cohorts/${deliveryCohort.id}/trainees`, {
+    token: provider.token,
+    body: { trainees: [{ name: "张晓明" }, { name: "李娜" }] },
+  });
+  if (enrolled.status !== 201) throw new Error(`enrol: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
+  const [trainee, certified] = enrolled.body.data as { id: string; version: number }[];
+  const todayDate = start.toISOString().slice(0, 10);
+  const settled = await t.call("PATCH", `/v1/trainees/${certified.id}`, {
+    token: provider.token,
+    body: { status: "completed", statusDate: todayDate },
+    headers: { "If-Match": `"${certified.version}"` },
+  });
+  if (settled.status !== 200) throw new Error(`settle: ${settled.status} ${JSON.stringify(settled.body)}`);
+  const certificateNo = "VSL-MATRIX-0001";
+  const assessed = await t.call("POST", `/v1/trainees/${certified.id}/assessments`, {
+    token: assessor.token,
+    body: { occupationCode: "ai_engineer", level: 3, result: "pass", assessedOn: todayDate, certificateNo },
+  });
+  if (assessed.status !== 201) throw new Error(`assess: ${assessed.status} ${JSON.stringify(assessed.body)}`);
+
   const suspendedUser = await t.login(suspendedOrg.email);
   const suspend = await t.call("POST", `/v1/organizations/${suspendedOrg.orgId}/suspend`, {
     token: bureau,
@@ -207,6 +249,12 @@ export async function buildWorld(t: TestContext) {
     allocationId: allocation.body.id as string,
     contractId,
     contractCohort: contractCohort as { id: string },
+    deliveryCohort: deliveryCohort as { id: string },
+    /** Enrolled, never assessed. */
+    traineeId: trainee.id,
+    /** Completed, with a pass and `certificateNo` by the assessor, which therefore sees it. */
+    certifiedTraineeId: certified.id,
+    certificateNo,
     objectedOrder: objectedOrder as { id: string },
     objectionId: objection.body.id as string,
     cohortBody: (overrides: Record<string, unknown> = {}) => cohortBody(start, program.id, overrides),
