@@ -18,6 +18,7 @@ import { organizationsRouter } from "./modules/organizations/routes";
 import { programsRouter } from "./modules/programs/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import type { Clock } from "./platform/clock";
+import type { AllocationQueue } from "./platform/context";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
 import { type DocsAssets, docsRouter } from "./platform/docs";
 import { requestId, securityHeaders } from "./platform/headers";
@@ -46,6 +47,8 @@ export interface AppDeps {
    * the token lookup's own query: Workers isolates come and go, so they hold nothing.
    */
   tokenLeaseShare?: number;
+  /** Where allocation jobs are queued on Node (the worker pool); Workers pass theirs per request as `env.allocations`. */
+  allocations?: AllocationQueue;
 }
 
 /** Node's default lease: a twentieth of the limit (30 of 600), so about one request in 30 writes a counter. */
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps) {
       clock: deps.clock,
       config: deps.config,
       logger: deps.logger,
+      allocations: deps.allocations ?? c.env?.allocations,
     });
     c.set("limits", limits);
     await next();

@@ -56,6 +56,8 @@ export const configSchema = z.object({
   QUOTA_ACTIVE_PROGRAMS: count(100),
   QUOTA_OPEN_COHORTS: count(200),
   QUOTA_LIVE_BIDS: count(200),
+  /** Node: worker threads that run allocation jobs, i.e. jobs solved at once. */
+  ALLOCATION_WORKERS: count(1),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,8 +7,19 @@ import type { Logger } from "./logger";
 import type { PasswordHasher } from "./password";
 import type { Limits } from "./rate-limit";
 
+/**
+ * Where allocation jobs go to be run: a worker-thread pool on Node, a Cloudflare Queue on Workers. `maxProblemSize`
+ * caps open orders + cohorts a job may cover (Workers' CPU limit); a larger request is refused.
+ */
+export interface AllocationQueue {
+  enqueue(id: string): Promise<void>;
+  maxProblemSize?: number;
+}
+
 export interface Services {
   db: Database;
+  /** Absent where nothing runs jobs on request (then the startup pickup or the Cron runner does). */
+  allocations?: AllocationQueue;
   clock: Clock;
   hasher: PasswordHasher;
   config: Config;
@@ -17,7 +28,7 @@ export interface Services {
 
 export interface AppEnv {
   /** On Workers the entry opens a database per request and passes it here. */
-  Bindings: { db?: Database };
+  Bindings: { db?: Database; allocations?: AllocationQueue };
   Variables: {
     services: Services;
     requestId: string;
