@@ -46,12 +46,17 @@ const DEFAULT_WORKER = new URL(
   import.meta.url,
 );
 
-// A worker runs TypeScript through tsx, as the process does; under a runner that transforms imports itself
-// (vitest), the worker is told to load tsx.
-const workerExecArgv = (url: URL) =>
-  url.pathname.endsWith(".ts") && !process.execArgv.some((a) => a.includes("tsx"))
-    ? [...process.execArgv, "--import", "tsx"]
-    : process.execArgv;
+/**
+ * Starts a worker on `url`. A TypeScript worker (`npm start` runs the sources through tsx, and so does vitest) gets
+ * a two-line bootstrap that registers tsx's loader in the new thread before importing it; `--import` flags are not
+ * honoured by worker threads on Node 20.
+ */
+function startWorker(url: URL, workerData: WorkerJob): Worker {
+  if (!url.pathname.endsWith(".ts")) return new Worker(url, { workerData });
+  // Resolved from the working directory, the repository's root under `npm start` and `npm test`.
+  const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
 
 /**
  * The pool. `start()` fails orphaned jobs and picks up queued ones; `enqueue` wakes it when the API queues one.
@@ -200,7 +205,7 @@ export class AllocationPool implements AllocationQueue {
           };
       if (this.closed) return;
       const url = this.options.workerUrl ?? DEFAULT_WORKER;
-      const worker = new Worker(url, { workerData: data, execArgv: workerExecArgv(url) });
+      const worker = startWorker(url, data);
       entry.worker = worker;
       await new Promise<void>((resolve) => {
         let settled = false;

@@ -4,9 +4,7 @@
  * PGlite, which only the main thread can open) the pool loads the problem and passes it in.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { openPostgres } from "../db/client";
 import type { AllocationProgress } from "../db/schema";
-import { loadAllocationProblem } from "../modules/matching/allocations";
 import type { AllocationRequest } from "../modules/matching/schemas";
 import { type AllocationProblem, solveAllocation } from "../modules/matching/solve";
 
@@ -29,6 +27,11 @@ const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 async function problemOf(job: WorkerJob, onProgress: (p: AllocationProgress) => void) {
   if (job.problem) return job.problem;
+  // Imported only here: a worker handed its problem starts without the database code.
+  const [{ openPostgres }, { loadAllocationProblem }] = await Promise.all([
+    import("../db/client"),
+    import("../modules/matching/allocations"),
+  ]);
   const handle = openPostgres(job.databaseUrl!, { max: 2 });
   try {
     const filter = job.request.filter ?? {};

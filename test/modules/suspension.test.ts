@@ -35,10 +35,7 @@ describe("a suspended company's open orders", () => {
       ).body.data.map((m: { order: { id: string } }) => m.order.id);
     const allocated = async () =>
       (
-        await t.call("POST", "/v1/matching/allocations", {
-          token: bureau,
-          body: { mode: "optimal", allowSplit: true },
-        })
+        await t.allocate({ mode: "optimal", allowSplit: true }, bureau)
       ).body.assignments.map((a: { orderId: string }) => a.orderId);
 
     for (const viewer of [rival, provider]) {
