@@ -140,7 +140,7 @@ export function toAllocation(row: AllocationRow): AllocationView {
  */
 export async function claimAllocation(
   db: Database,
-  claim: { owner: string; now: Date; id?: string },
+  claim: { owner: string; now: Date; id?: string; leaseMs?: number },
 ): Promise<AllocationRow | null> {
   const only = claim.id ? sql`and id = ${claim.id}` : sql``;
   const [row] = await db
@@ -148,7 +148,7 @@ export async function claimAllocation(
     .set({
       status: "running",
       leaseOwner: claim.owner,
-      leaseExpiresAt: new Date(claim.now.getTime() + LEASE_MS),
+      leaseExpiresAt: new Date(claim.now.getTime() + (claim.leaseMs ?? LEASE_MS)),
       startedAt: claim.now,
     })
     .where(
