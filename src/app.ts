@@ -12,6 +12,7 @@ import { contractsRouter } from "./modules/contracts/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
 import { invitationsRouter } from "./modules/invitations/routes";
+import { MatchIndex } from "./modules/matching/match-index";
 import { matchingRouter } from "./modules/matching/routes";
 import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps) {
     clientIp: deps.clientIp ?? (() => undefined),
     tokens: new TokenMeter(deps.tokenLeaseShare ?? NODE_TOKEN_LEASE_SHARE),
   };
+  // Lives as long as the app: the Node process, or the Workers isolate (see README "Bounded match lists").
+  const matchIndex = new MatchIndex();
 
   app.use(requestId);
   app.use(securityHeaders);
@@ -90,6 +93,7 @@ export function createApp(deps: AppDeps) {
       config: deps.config,
       logger: deps.logger,
       allocations: deps.allocations ?? c.env?.allocations,
+      matchIndex,
     });
     c.set("limits", limits);
     await next();

@@ -6,7 +6,7 @@ import { createApp } from "../app";
 import { parseConfig } from "../config";
 import { openPostgres } from "../db/client";
 import { runScheduledWork } from "../jobs";
-import { type InlineRunner, runAllocationHere } from "../jobs/allocation-runner";
+import { type InlineRunner, runAllocationHere, WORKERS_MAX_ALLOCATION_SIZE } from "../jobs/allocation-runner";
 import type { AllocationQueue } from "../platform/context";
 import { systemClock } from "../platform/clock";
 import type { DocsAssets } from "../platform/docs";
@@ -26,13 +26,6 @@ interface WorkerEnv {
 interface AllocationMessage {
   id: string;
 }
-
-/**
- * The most open orders + cohorts one allocation may cover on Workers. Measured: 5,000 orders and 10,000 cohorts
- * (173k candidate pairs) solve in about 2 s of CPU on the development machine, and loading them takes a few more;
- * 20,000 keeps a wide margin under `limits.cpu_ms` (wrangler.toml) and the isolate's 128 MB. Larger: the Node CLI.
- */
-export const WORKERS_MAX_ALLOCATION_SIZE = 20_000;
 
 /** A consumer or Cron run cannot renew its lease during the synchronous solve, so it takes the whole CPU limit. */
 const WORKERS_LEASE_MS = 6 * 60_000;

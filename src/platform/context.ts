@@ -1,6 +1,7 @@
 /** The typed Hono environment: per-request services and the lazily resolved actor. */
 import type { Config } from "../config";
 import type { Database } from "../db/client";
+import type { MatchIndex } from "../modules/matching/match-index";
 import type { Actor } from "./actor";
 import type { Clock } from "./clock";
 import type { Logger } from "./logger";
@@ -20,6 +21,8 @@ export interface Services {
   db: Database;
   /** Absent where nothing runs jobs on request (then the startup pickup or the Cron runner does). */
   allocations?: AllocationQueue;
+  /** The app instance's in-memory retrieval indexes for match lists. */
+  matchIndex?: MatchIndex;
   clock: Clock;
   hasher: PasswordHasher;
   config: Config;

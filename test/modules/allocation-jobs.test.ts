@@ -77,7 +77,10 @@ describe("allocation jobs", () => {
       () => call("GET", `${PATH}/${job.id}`),
       (r) => r.body.progress?.phase === "solve",
     );
-    expect(running.body).toMatchObject({ status: "running", progress: { phase: "solve", done: 3, total: 10 } });
+    expect(running.body).toMatchObject({
+      status: "running",
+      progress: { phase: "solve", done: 3, total: 10 },
+    });
     expect(running.body.startedAt).not.toBeNull();
     expect(running.body.assignments).toBeUndefined();
     await pool.drained();
@@ -135,10 +138,20 @@ describe("allocation jobs", () => {
     };
     // Lease expiry, as a scheduled sweep sees it (any runtime, any database).
     const leased = await orphan();
-    await runScheduledWork({ db: t.db, clock: t.clock, config: t.services.config, logger: t.services.logger });
+    await runScheduledWork({
+      db: t.db,
+      clock: t.clock,
+      config: t.services.config,
+      logger: t.services.logger,
+    });
     expect((await call("GET", `${PATH}/${leased}`)).body.status).toBe("running");
     t.clock.advance(2 * MINUTE);
-    await runScheduledWork({ db: t.db, clock: t.clock, config: t.services.config, logger: t.services.logger });
+    await runScheduledWork({
+      db: t.db,
+      clock: t.clock,
+      config: t.services.config,
+      logger: t.services.logger,
+    });
     const reaped = (await call("GET", `${PATH}/${leased}`)).body;
     expect(reaped.status).toBe("failed");
     expect(reaped.problem.detail).toMatch(/stopped before it finished/);

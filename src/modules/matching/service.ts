@@ -2,8 +2,6 @@
 import { inArray } from "drizzle-orm";
 import { cohorts, orders } from "../../db/schema";
 import {
-  buildCohortIndex,
-  buildOrderIndex,
   type MatchCandidate,
   type MatchOrder,
   resolveWeights,
@@ -18,7 +16,11 @@ import { toCohortSummary } from "../cohorts/schemas";
 import { cohortProfiles } from "../cohorts/service";
 import { findVisibleOrder } from "../orders/access";
 import { requireCohortMatchesAccess, requireOrderMatchesAccess } from "./access";
-import { attachOrderSkills, loadContext, loadOpenCohorts, loadOpenOrders } from "./load";
+import { attachOrderSkills } from "./load";
+import { MatchIndex } from "./match-index";
+
+const fallbackIndex = new MatchIndex();
+const indexOf = (scope: Scope) => scope.matchIndex ?? fallbackIndex;
 
 const explain = (order: MatchOrder, candidate: MatchCandidate, context: ScoreContext) => {
   const { score: value, eligible, reason, reasonEvidence, factors } = score(order, candidate, context);
@@ -32,25 +34,21 @@ export async function matchesForOrder(scope: Scope, input: { id: string; limit: 
   const row = await findVisibleOrder(scope, orderId);
   requireOrderMatchesAccess(actor, row);
   const [order] = await attachOrderSkills(db, [row]);
-  const essential = { cohortsHolding: order.requiredSkills.filter((s) => s.essential).map((s) => s.skillId) };
-  const [context, candidates] = await Promise.all([
-    loadContext(db),
-    loadOpenCohorts(db, { occupationCodes: [order.occupationCode] }, undefined, essential),
-  ]);
-  const hits = topK(buildCohortIndex(candidates, context), order, limit);
+  // The occupation's open cohorts come from memory; only the k results are read from the database.
+  const { context, index, byId } = await indexOf(scope).cohortsOf(db, order.occupationCode);
+  const hits = topK(index, order, limit);
   const ids = hits.map((h) => h.id);
   const [rows, skillsById] = await Promise.all([
     ids.length ? db.select().from(cohorts).where(inArray(cohorts.id, ids)) : [],
     cohortProfiles(db, ids),
   ]);
   const rowById = new Map(rows.map((r) => [r.id, r]));
-  const candidateById = new Map(candidates.map((c) => [c.id, c]));
   return {
     orderId,
     weights: resolveWeights(order.matchWeights),
     data: ids.map((id) => ({
       cohort: toCohortSummary(rowById.get(id)!, skillsById.get(id) ?? []),
-      ...explain(order, candidateById.get(id)!, context),
+      ...explain(order, byId.get(id)!, context),
     })),
   };
 }
@@ -61,18 +59,11 @@ export async function matchesForCohort(scope: Scope, input: { id: string; limit:
   const { id: cohortId, limit } = input;
   const row = await findVisibleCohort(scope, cohortId);
   requireCohortMatchesAccess(actor, row);
-  const [context, [cohort]] = await Promise.all([loadContext(db), loadOpenCohorts(db, {}, [cohortId])]);
+  const cohort = (await indexOf(scope).cohortsOf(db, row.occupationCode)).byId.get(cohortId);
   // A cohort under contract is no longer offered, so it has no matches.
   if (!cohort) return { cohortId, data: [] };
-  const held = cohort.skills.filter((s) => s.share > 0).map((s) => s.skillId);
-  const openOrders = await loadOpenOrders(
-    db,
-    now,
-    { occupationCodes: [row.occupationCode] },
-    { ordersNeedingOnly: held },
-  );
-  const hits = topOrdersForCohort(buildOrderIndex(openOrders, context), cohort, limit);
-  const orderById = new Map(openOrders.map((o) => [o.id, o]));
+  const { context, index, byId: orderById } = await indexOf(scope).ordersOf(db, row.occupationCode, now);
+  const hits = topOrdersForCohort(index, cohort, limit);
   const ids = hits.map((h) => h.id);
   const rows = ids.length ? await db.select().from(orders).where(inArray(orders.id, ids)) : [];
   const rowById = new Map(rows.map((r) => [r.id, r]));
