@@ -9,12 +9,9 @@ import { DAY } from "../src/platform/clock";
 import { newId } from "../src/platform/ids";
 import { rng } from "./synthetic";
 
-type Call = (
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string,
-) => Promise<{ status: number; body: any }>;
+// biome-ignore lint/suspicious/noExplicitAny: the benchmark reads response bodies freely, as the tests do
+type Reply = { status: number; body: any };
+type Call = (method: string, path: string, body?: unknown, token?: string) => Promise<Reply>;
 
 const DISTRICTS = [
   "Haidian",
@@ -40,7 +37,7 @@ function freshUscc(): string {
   return first17 + CHARS[(31 - (sum % 31)) % 31];
 }
 
-async function must(res: Promise<{ status: number; body: any }>, what: string) {
+async function must(res: Promise<Reply>, what: string) {
   const r = await res;
   if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
@@ -149,6 +146,9 @@ export async function buildApiMarket(
 
   // Bulk: open cohorts and open orders, 1,000 per statement.
   const cohortIds: string[] = [];
+  /** One order and one cohort per occupation, to warm each occupation's indexes. */
+  const orderOf: Record<string, string> = {};
+  const cohortOf: Record<string, string> = {};
   for (let start = 0; start < size.cohorts; start += 1000) {
     const rows = [];
     const skillRowsOut = [];
@@ -157,6 +157,7 @@ export async function buildApiMarket(
       const program = pick(programsByOcc.get(occ.code)!);
       const id = newId("coh");
       cohortIds.push(id);
+      cohortOf[occ.code] ??= id;
       rows.push({
         id,
         programId: program.programId,
@@ -191,6 +192,7 @@ export async function buildApiMarket(
       const company = pick(companies);
       const id = newId("ord");
       orderIds.push(id);
+      orderOf[occ.code] ??= id;
       const min = int(5, 30);
       rows.push({
         id,
@@ -218,7 +220,7 @@ export async function buildApiMarket(
         updatedAt: now,
       });
       const essential = r() >= size.noEssentialShare;
-      sample(occ.sector, int(3, 6)).forEach((skillId, position) =>
+      sample(occ.sector, int(3, 6)).forEach((skillId, position) => {
         skillRowsOut.push({
           orderId: id,
           skillId,
@@ -226,11 +228,11 @@ export async function buildApiMarket(
           minLevel: int(1, 4),
           weight: int(1, 5),
           essential: essential && position === 0,
-        }),
-      );
+        });
+      });
     }
     await db.insert(orders).values(rows);
     await db.insert(orderSkills).values(skillRowsOut);
   }
-  return { orderIds, cohortIds, occupations: offered.map((o) => o.code) };
+  return { orderIds, cohortIds, orderOf, cohortOf };
 }

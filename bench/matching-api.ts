@@ -125,13 +125,17 @@ try {
   await poller;
   if (job.status !== "succeeded") throw new Error(`allocation ${job.status}: ${JSON.stringify(job.problem)}`);
 
-  // Match lists: one cold request per occupation builds its index (reported apart), then 200 on warm indexes.
+  // Match lists: one cold request per occupation and side builds its index (reported apart), then 200 on warm ones.
   log("api: match lists …");
   const pick = <T>(xs: T[], i: number) => xs[(i * 7919) % xs.length];
   const cold: number[] = [];
-  for (let i = 0; i < market.orderIds.length && cold.length < market.occupations.length * 2; i += 17) {
+  const warm = [
+    ...Object.values(market.orderOf).map((id) => `/v1/orders/${id}/matches?limit=100`),
+    ...Object.values(market.cohortOf).map((id) => `/v1/cohorts/${id}/matches?limit=100`),
+  ];
+  for (const path of warm) {
     const s = now();
-    await call("GET", `/v1/orders/${market.orderIds[i]}/matches?limit=100`, undefined, bureau);
+    await call("GET", path, undefined, bureau);
     cold.push(now() - s);
   }
   const lists: number[] = [];

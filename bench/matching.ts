@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 /**
  * Matching benchmark: top-k retrieval, dense assignment, allocation flow (vs LEMON and SciPy's HiGHS), stable
- * matching, and a city-scale end-to-end run. `--json` prints one JSON object; `--dump DIR` keeps every allocation
+ * matching, a city-scale end-to-end run, and the API on PostgreSQL (bench/matching-api.ts). `--json` prints one JSON object; `--dump DIR` keeps every allocation
  * instance as DIMACS `.min` with the objective OrderBridge found (see bench/instance-files.ts).
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
