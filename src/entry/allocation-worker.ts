@@ -3,10 +3,14 @@
  * the error. With `databaseUrl` it loads the job's problem over its own PostgreSQL connection; otherwise (embedded
  * PGlite, which only the main thread can open) the pool loads the problem and passes it in.
  */
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { AllocationProgress } from "../db/schema";
 import type { AllocationRequest } from "../modules/matching/schemas";
 import { type AllocationProblem, solveAllocation } from "../modules/matching/solve";
+
+/** The solver thread's niceness (0 normal … 19 lowest). */
+const ALLOCATION_NICE = 10;
 
 /** What the pool hands a worker. */
 export interface WorkerJob {
@@ -40,6 +44,12 @@ async function problemOf(job: WorkerJob, onProgress: (p: AllocationProgress) => 
     await handle.close();
   }
 }
+
+// On Linux a priority set with pid 0 is this thread's alone: the solver yields a busy CPU to the event loop, so
+// requests keep their latency while a job runs (elsewhere this may fail, and the thread keeps the default).
+try {
+  setPriority(0, ALLOCATION_NICE);
+} catch {}
 
 const job = workerData as WorkerJob;
 const progress = (p: AllocationProgress) => post({ type: "progress", progress: p });
