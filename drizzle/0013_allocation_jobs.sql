@@ -1,8 +1,9 @@
 CREATE TABLE "match_changes" (
-	"seq" bigint PRIMARY KEY NOT NULL,
+	"seq" bigint NOT NULL,
 	"occupation_code" text,
-	"entity_id" text,
-	"at" timestamp with time zone DEFAULT now() NOT NULL
+	"entity_id" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "match_changes_seq_entity_id_pk" PRIMARY KEY("seq","entity_id")
 );
 --> statement-breakpoint
 CREATE TABLE "match_watermark" (

@@ -8,6 +8,7 @@ INSERT INTO "match_watermark" ("id", "seq") VALUES (1, 0) ON CONFLICT DO NOTHING
 -- Numbers every write that matching can see. The triggers are deferred, so they run at commit, after the
 -- transaction holds every other lock it takes: the counter row's lock is held only from there to the commit, and
 -- since the next writer waits for it, seq grows in commit order. A reader that sees seq N has seen every write <= N.
+-- Every row a transaction changes is noted under its one seq (an entity once).
 CREATE FUNCTION "note_match_change"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   rec record;
@@ -27,8 +28,14 @@ BEGIN
   ELSE
     occ := NULL; ent := rec.id; -- an organisation's status or city, or the taxonomy: anything may change
   END IF;
-  UPDATE match_watermark SET seq = seq + 1 WHERE id = 1 RETURNING seq INTO next_seq;
-  INSERT INTO match_changes (seq, occupation_code, entity_id) VALUES (next_seq, occ, ent);
+  -- One number per transaction: the first change it notes takes the counter, the others reuse it. (Updating the
+  -- counter row once per changed row would make a bulk write quadratic.)
+  next_seq := nullif(current_setting('orderbridge.match_seq', true), '')::bigint;
+  IF next_seq IS NULL THEN
+    UPDATE match_watermark SET seq = seq + 1 WHERE id = 1 RETURNING seq INTO next_seq;
+    PERFORM set_config('orderbridge.match_seq', next_seq::text, true);
+  END IF;
+  INSERT INTO match_changes (seq, occupation_code, entity_id) VALUES (next_seq, occ, ent) ON CONFLICT DO NOTHING;
   RETURN NULL;
 END $$;
 --> statement-breakpoint

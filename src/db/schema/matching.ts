@@ -11,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
@@ -79,18 +80,19 @@ export const allocations = pgTable(
 );
 
 /**
- * One row per write that can change what matching sees, numbered in commit order by triggers (see the custom
+ * One row per entity a transaction changed that matching can see, numbered in commit order by triggers (see the custom
  * migration `match_changes_triggers`). `occupation_code` null means "anything may have changed".
  */
 export const matchChanges = pgTable(
   "match_changes",
   {
-    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    /** One number per committed transaction, shared by all it changed. */
+    seq: bigint("seq", { mode: "number" }).notNull(),
     occupationCode: text("occupation_code"),
-    entityId: text("entity_id"),
+    entityId: text("entity_id").notNull(),
     at: timestamp("at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("match_changes_at_idx").on(t.at)],
+  (t) => [primaryKey({ columns: [t.seq, t.entityId] }), index("match_changes_at_idx").on(t.at)],
 );
 
 /** The single-row counter whose row lock makes `match_changes.seq` follow commit order. */

@@ -108,8 +108,9 @@ export class MatchIndex {
       .from(matchChanges)
       .where(and(gt(matchChanges.seq, this.watermark), lte(matchChanges.seq, seq)))
       .orderBy(asc(matchChanges.seq));
-    // Housekeeping trims the log: a gap means changes this index never saw, so it starts again.
-    if (changes.length !== seq - this.watermark) return this.reset(seq);
+    // One seq per committed transaction, all present: a gap means housekeeping trimmed changes this index never
+    // saw, so it starts again.
+    if (new Set(changes.map((c) => c.seq)).size !== seq - this.watermark) return this.reset(seq);
     const cohortIds = new Map<string, Set<string>>();
     for (const { occupation, entity } of changes) {
       if (occupation === null) return this.reset(seq);
