@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Workers smoke test: runs the real Worker under `wrangler dev` (workerd) against a fresh PostgreSQL database and
 # drives the foundation through HTTP: register a company -> bureau verifies it -> the company sees itself verified,
-# then the marketplace: an order, its matches, and sealed bids that are submitted and opened inside workerd (one by
+# then the marketplace: an order, its matches, an allocation job run by the Queues consumer, and sealed bids that are submitted and opened inside workerd (one by
 # the first read after the deadline, one by the Cron handler), checked in the database before and after.
 # It also loads /docs and every file the page loads, which the Worker serves from its static assets.
 #
@@ -206,6 +206,7 @@ done
 step "worker is up"
 
 # --- 3. HTTP flow -----------------------------------------------------------------------------------------------------
+psql_value() { psql -X -Atq -c "$1" "$DB_URL"; }
 expect GET /health 200
 assert_eq "health.status" "$(jget "$BODY" .status)" ok
 assert_eq "health.database" "$(jget "$BODY" .database)" ok
@@ -284,7 +285,22 @@ expect GET "/v1/orders?mine=true&status=open&limit=1" 200 "" "$COMPANY_TOKEN"
 assert_eq "listed order id" "$(jget "$BODY" '.data[0].id')" "$ORDER_ID"
 expect GET "/v1/orders/$ORDER_ID/matches" 200 "" "$COMPANY_TOKEN"
 assert_eq "matches weights.skills > 0" "$(jget "$BODY" '.weights.skills > 0')" true
-expect POST /v1/matching/allocations 201 '{"mode":"optimal","allowSplit":true}' "$BUREAU_TOKEN"
+# An allocation job, queued by the API and run to the end inside workerd by the Queues consumer (wrangler dev runs
+# the queue locally): 202 at once, then `succeeded` with the result.
+expect POST /v1/matching/allocations 202 '{"mode":"optimal","allowSplit":true}' "$BUREAU_TOKEN"
+ALLOCATION_ID=$(jget "$BODY" .id)
+assert_eq "queued allocation status" "$(jget "$BODY" .status)" queued
+assert_eq "allocation Location" "$(header location)" "/v1/matching/allocations/$ALLOCATION_ID"
+ALLOCATION_STATUS=queued
+for _ in $(seq 1 60); do
+  call GET "/v1/matching/allocations/$ALLOCATION_ID" "" "$BUREAU_TOKEN"
+  ALLOCATION_STATUS=$(jget "$BODY" .status || echo "?")
+  [[ "$ALLOCATION_STATUS" == succeeded || "$ALLOCATION_STATUS" == failed ]] && break
+  sleep 1
+done
+assert_eq "allocation job status inside workerd" "$ALLOCATION_STATUS" succeeded
+assert_eq "allocation stats.orders" "$(jget "$BODY" .stats.orders)" 1
+assert_eq "allocation ran on Workers" "$(psql_value "select count(*) from allocations where id = '$ALLOCATION_ID' and finished_at is not null")" 1
 
 # The web console on workerd: the sign-in page (zh-CN by default, strict CSP, its stylesheet from the Worker), a
 # form sign-in that sets the HttpOnly session cookie, and the dashboard rendered from that cookie.
@@ -318,7 +334,6 @@ log "ok   /console dashboard rendered from the session cookie"
 # --- 4. sealed bids on workerd ------------------------------------------------------------------------------------
 # A provider bids on two orders whose deadline is 40 seconds away. Before it: ciphertext only in the database, and
 # the company sees bidCount alone. After it: order A opens on the company's first read, order B in the Cron handler.
-psql_value() { psql -X -Atq -c "$1" "$DB_URL"; }
 iso_in_seconds() { node -e 'console.log(new Date(Date.now() + Number(process.argv[1]) * 1000).toISOString())' "$1"; }
 PROVIDER_EMAIL="ci-provider-$RUN_ID@example.com"
 PROVIDER_PASSWORD="ci-provider-password-$RUN_ID"

@@ -1,8 +1,9 @@
 /**
  * Matching benchmark: top-k retrieval, dense assignment, allocation flow (vs LEMON and SciPy's HiGHS), stable
- * matching, and a city-scale end-to-end run. `--json` prints one JSON object; `--dump DIR` keeps every allocation
+ * matching, a city-scale end-to-end run, and the API on PostgreSQL (bench/matching-api.ts). `--json` prints one JSON object; `--dump DIR` keeps every allocation
  * instance as DIMACS `.min` with the objective OrderBridge found (see bench/instance-files.ts).
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -174,6 +175,8 @@ log("stable …");
 const stable = benchStable();
 log("city scale (child process) …");
 const cityScale = benchCityScale(alloc);
+log("api on PostgreSQL (child process) …");
+const api = benchApi();
 rmSync(dir, { recursive: true, force: true });
 const memoryMb = round(process.resourceUsage().maxRSS / 1024, 1);
 const report = {
@@ -183,6 +186,7 @@ const report = {
   allocationNoSplit,
   stable,
   cityScale,
+  api,
   memoryMb,
   totalSeconds: round((now() - started) / 1000, 1),
 };
@@ -192,5 +196,27 @@ if (json) {
   for (const [name, v] of Object.entries(report)) {
     if (typeof v !== "object") console.log(`${name}: ${v}`);
     else console.table({ [name]: v });
+  }
+}
+
+/**
+ * bench/matching-api.ts in its own process (its own event loop and pool): the app on PostgreSQL, null without one
+ * (`BENCH_DATABASE_URL`, default the local server).
+ */
+function benchApi(): Record<string, unknown> | null {
+  try {
+    const out = execFileSync(
+      process.execPath,
+      [...process.execArgv, join(import.meta.dirname, "matching-api.ts")],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
+    return JSON.parse(out.trim().split("\n").pop() as string);
+  } catch (err) {
+    log(`api: skipped (${(err as Error).message.split("\n")[0]})`);
+    return null;
   }
 }

@@ -17,6 +17,7 @@ import { ocdsRouter } from "./modules/ocds/routes";
 import { enquiriesRouter } from "./modules/enquiries/routes";
 import { healthRouter } from "./modules/health/routes";
 import { invitationsRouter } from "./modules/invitations/routes";
+import { MatchIndex } from "./modules/matching/match-index";
 import { matchingRouter } from "./modules/matching/routes";
 import { ordersRouter } from "./modules/orders/routes";
 import { organizationsRouter } from "./modules/organizations/routes";
@@ -25,6 +26,7 @@ import { statsRouter } from "./modules/stats/routes";
 import { taxonomyRouter } from "./modules/taxonomy/routes";
 import { traineesRouter } from "./modules/trainees/routes";
 import type { Clock } from "./platform/clock";
+import type { AllocationQueue } from "./platform/context";
 import { AppError, fromHttpException, problemOf } from "./platform/errors";
 import { type DocsAssets, docsRouter } from "./platform/docs";
 import { requestId, securityHeaders } from "./platform/headers";
@@ -53,6 +55,8 @@ export interface AppDeps {
    * the token lookup's own query: Workers isolates come and go, so they hold nothing.
    */
   tokenLeaseShare?: number;
+  /** Where allocation jobs are queued on Node (the worker pool); Workers pass theirs per request as `env.allocations`. */
+  allocations?: AllocationQueue;
 }
 
 /** Node's default lease: a twentieth of the limit (30 of 600), so about one request in 30 writes a counter. */
@@ -70,6 +74,8 @@ export function createApp(deps: AppDeps) {
     clientIp: deps.clientIp ?? (() => undefined),
     tokens: new TokenMeter(deps.tokenLeaseShare ?? NODE_TOKEN_LEASE_SHARE),
   };
+  // Lives as long as the app: the Node process, or the Workers isolate (see README "Bounded match lists").
+  const matchIndex = new MatchIndex();
 
   app.use(requestId);
   app.use(securityHeaders);
@@ -93,6 +99,8 @@ export function createApp(deps: AppDeps) {
       clock: deps.clock,
       config: deps.config,
       logger: deps.logger,
+      allocations: deps.allocations ?? c.env?.allocations,
+      matchIndex,
     });
     c.set("limits", limits);
     await next();

@@ -63,6 +63,8 @@ export const configSchema = z.object({
     .min(0)
     .max(60 * 24 * 90)
     .default(4320),
+  /** Node: worker threads that run allocation jobs, i.e. jobs solved at once. */
+  ALLOCATION_WORKERS: count(1),
 });
 
 export type Config = z.infer<typeof configSchema>;

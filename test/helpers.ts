@@ -1,6 +1,7 @@
 /** Test harness: a fresh database per test file (PGlite in memory, or PostgreSQL with TEST_DATABASE_URL), the app, fixtures. */
 import postgres from "postgres";
 import { type App, createApp } from "../src/app";
+import { AllocationPool } from "../src/entry/allocation-pool";
 import { parseConfig } from "../src/config";
 import { type DatabaseHandle, openPostgres } from "../src/db/client";
 import { prepareDatabase } from "../src/db/migrate";
@@ -141,9 +142,25 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z", options:
     clientIp: options.clientIp,
     tokenLeaseShare: options.tokenLeaseShare,
   };
-  const app = createApp(appDeps);
+  // Allocation jobs run in worker threads as on Node; progress is written unthrottled so tests can see it.
+  const allocations = new AllocationPool({
+    db: handle.db,
+    clock,
+    logger: process.env.DEBUG_POOL ? createLogger("debug") : services.logger,
+    size: 1,
+    progressIntervalMs: 0,
+  });
+  const app = createApp({ ...appDeps, allocations });
 
   const call = (method: string, path: string, opts: CallOptions = {}) => callApp(app, method, path, opts);
+
+  /** Queues an allocation as the bureau and waits for its job to finish; the finished job's response. */
+  async function allocate(body: unknown, token?: string): Promise<CallResult> {
+    const queued = await call("POST", "/v1/matching/allocations", { token: token ?? (await bureau()), body });
+    if (queued.status !== 202) return queued;
+    await allocations.drained();
+    return call("GET", `/v1/matching/allocations/${queued.body.id}`, { token: await bureau() });
+  }
 
   async function login(email: string, password = PASSWORD): Promise<string> {
     const res = await call("POST", "/v1/auth/login", { body: { email, password } });
@@ -209,10 +226,15 @@ export async function createTestContext(start = "2026-03-02T01:00:00Z", options:
     services,
     scopeAs,
     call,
+    allocate,
+    allocations,
     login,
     bureau,
     org,
-    close: () => handle.close(),
+    close: async () => {
+      await allocations.close();
+      await handle.close();
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { systemClock } from "../platform/clock";
 import { nodeDocsAssets } from "../platform/docs-assets-node";
 import { createLogger } from "../platform/logger";
 import { nativeHasher } from "../platform/password-node";
+import { AllocationPool } from "./allocation-pool";
 import {
   batchedStdout,
   bootstrapBureau,
@@ -26,7 +27,23 @@ await bootstrapBureau(handle, config, clock, logger);
 const services = { db: handle.db, hasher: nativeHasher, config, logger };
 const demo = !config.DATABASE_URL && config.DEMO ? await seedDemo(services, clock.now()) : null;
 
-const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets, clientIp: nodeClientIp(config) });
+// Allocation jobs run in worker threads, never on the event loop; queued ones left by the last run start now.
+const allocations = new AllocationPool({
+  db: handle.db,
+  clock,
+  logger,
+  size: config.ALLOCATION_WORKERS,
+  databaseUrl: config.DATABASE_URL,
+});
+await allocations.start();
+
+const app = createApp({
+  ...services,
+  clock,
+  docsAssets: nodeDocsAssets,
+  clientIp: nodeClientIp(config),
+  allocations,
+});
 const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
   const base = `http://localhost:${port}`;
   const lines = [
@@ -57,6 +74,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     clearInterval(sweep);
     server.close();
-    void handle.close().finally(() => process.exit(0));
+    void allocations
+      .close()
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   });
 }

@@ -1,9 +1,9 @@
 /**
  * Housekeeping: forgets expired sessions, login attempts outside the lockout window, old idempotency keys and past
- * rate-limit windows, so those tables stay small.
+ * rate-limit windows, and match changes older than a day, so those tables stay small.
  */
 import { lt, or } from "drizzle-orm";
-import { idempotencyKeys, loginAttempts, rateLimitWindows, sessions } from "../db/schema";
+import { idempotencyKeys, loginAttempts, matchChanges, rateLimitWindows, sessions } from "../db/schema";
 import { LOCKOUT_WINDOW_MS } from "../modules/auth/service";
 import { DAY } from "../platform/clock";
 import { IDEMPOTENCY_TTL_MS } from "../platform/idempotency";
@@ -34,6 +34,11 @@ export async function housekeeping({ db, clock }: JobDeps): Promise<number> {
       .delete(idempotencyKeys)
       .where(lt(idempotencyKeys.createdAt, before(IDEMPOTENCY_TTL_MS)))
       .returning({ k: idempotencyKeys.key }),
+    // Match-list indexes read the change log since their last refresh; one idle for a day starts again.
+    db
+      .delete(matchChanges)
+      .where(lt(matchChanges.at, before(DAY)))
+      .returning({ k: matchChanges.seq }),
     db
       .delete(rateLimitWindows)
       .where(lt(rateLimitWindows.windowStart, before(WINDOW_MS)))

@@ -2,12 +2,13 @@
 import { closeBidding } from "./close-bidding";
 import { housekeeping } from "./housekeeping";
 import { openBids } from "./open-bids";
+import { orphanedAllocations } from "./orphaned-allocations";
 import type { Job, JobDeps } from "./types";
 
 export type { Job, JobDeps };
 
 /** The jobs run on every tick, in order. */
-export const JOBS: Record<string, Job> = { closeBidding, openBids, housekeeping };
+export const JOBS: Record<string, Job> = { closeBidding, openBids, housekeeping, orphanedAllocations };
 
 /**
  * Runs every job once; a failing job is logged and does not stop the others.

@@ -2,9 +2,10 @@
 import type { Context } from "hono";
 import type { Config } from "../config";
 import type { Database } from "../db/client";
+import type { MatchIndex } from "../modules/matching/match-index";
 import type { Actor } from "./actor";
 import { authenticate, optionalActor } from "./auth";
-import type { AppEnv, Services } from "./context";
+import type { AllocationQueue, AppEnv, Services } from "./context";
 import type { Logger } from "./logger";
 import type { PasswordHasher } from "./password";
 
@@ -19,6 +20,10 @@ export interface Scope {
   config: Config;
   hasher: PasswordHasher;
   logger: Logger;
+  /** Where new allocation jobs are queued (see `AllocationQueue`). */
+  allocations?: AllocationQueue;
+  /** The app instance's match-list indexes (a scope built outside the app gets a fresh one). */
+  matchIndex?: MatchIndex;
 }
 
 /** The scope of a public operation: the caller may be anonymous. */
@@ -37,8 +42,8 @@ export function scopeFor(
   services: Omit<Services, "clock"> & { clock: { now(): Date } },
   actor: Actor | null,
 ): PublicScope {
-  const { db, config, hasher, logger, clock } = services;
-  return { db, actor, now: clock.now(), config, hasher, logger };
+  const { db, config, hasher, logger, clock, allocations, matchIndex } = services;
+  return { db, actor, now: clock.now(), config, hasher, logger, allocations, matchIndex };
 }
 
 /**

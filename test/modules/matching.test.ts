@@ -192,12 +192,10 @@ describe("GET /v1/cohorts/{id}/matches", () => {
 describe("allocations", () => {
   it("the bureau allocates optimally; the result is stored and changes nothing", async () => {
     const before = await t.call("GET", `/v1/orders/${orderId}`, { token: company.token });
-    const res = await t.call("POST", "/v1/matching/allocations", {
-      token: await t.bureau(),
-      body: { mode: "optimal", allowSplit: true },
-    });
-    expect(res.status).toBe(201);
+    const res = await t.allocate({ mode: "optimal", allowSplit: true });
+    expect(res.status).toBe(200);
     expect(res.body.id).toMatch(/^alc_/);
+    expect(res.body.status).toBe("succeeded");
     const mine = res.body.assignments.filter((a: { orderId: string }) => a.orderId === orderId);
     const headcount = mine.reduce((n: number, a: { headcount: number }) => n + a.headcount, 0);
     expect(headcount).toBe(20); // headcountMax, filled from the best cohorts (15 + 5)
@@ -222,11 +220,8 @@ describe("allocations", () => {
 
   it("stable allocation reports no blocking pairs, for either proposing side", async () => {
     for (const proposing of ["orders", "cohorts"]) {
-      const res = await t.call("POST", "/v1/matching/allocations", {
-        token: await t.bureau(),
-        body: { mode: "stable", proposing, allowSplit: false },
-      });
-      expect(res.status).toBe(201);
+      const res = await t.allocate({ mode: "stable", proposing, allowSplit: false });
+      expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ mode: "stable", proposing, blockingPairs: 0 });
       for (const a of res.body.assignments) expect(a.headcount).toBeGreaterThan(0);
     }
@@ -251,10 +246,7 @@ describe("allocations", () => {
     expect(
       (await t.call("GET", "/v1/matching/allocations/alc_nope", { token: await t.bureau() })).status,
     ).toBe(404);
-    const filtered = await t.call("POST", "/v1/matching/allocations", {
-      token: await t.bureau(),
-      body: { mode: "optimal", filter: { occupationCodes: ["vr_engineer"] } },
-    });
+    const filtered = await t.allocate({ mode: "optimal", filter: { occupationCodes: ["vr_engineer"] } });
     expect(filtered.body.assignments).toEqual([]);
   });
 });

@@ -34,12 +34,9 @@ describe("a suspended company's open orders", () => {
         await t.call("GET", `/v1/cohorts/${cohort.id}/matches?limit=100`, { token: provider.token })
       ).body.data.map((m: { order: { id: string } }) => m.order.id);
     const allocated = async () =>
-      (
-        await t.call("POST", "/v1/matching/allocations", {
-          token: bureau,
-          body: { mode: "optimal", allowSplit: true },
-        })
-      ).body.assignments.map((a: { orderId: string }) => a.orderId);
+      (await t.allocate({ mode: "optimal", allowSplit: true }, bureau)).body.assignments.map(
+        (a: { orderId: string }) => a.orderId,
+      );
 
     for (const viewer of [rival, provider]) {
       expect(ids(await t.call("GET", "/v1/orders?limit=100", { token: viewer.token }))).toContain(order.id);

@@ -40,6 +40,12 @@ export interface EssentialFilter {
 
 type OrderRow = typeof orders.$inferSelect;
 
+/** A keyset page by id: rows after `after`, at most `limit` of them. */
+export interface IdPage {
+  after?: string;
+  limit: number;
+}
+
 export function toMatchOrder(row: OrderRow, skillRows: (typeof orderSkills.$inferSelect)[]): MatchOrder {
   return {
     id: row.id,
@@ -115,17 +121,16 @@ export async function loadOpenOrders(
   now: Date,
   filter: MatchFilter = {},
   essential: EssentialFilter = {},
+  page?: IdPage,
 ): Promise<MatchOrder[]> {
   const held = essential.ordersNeedingOnly;
-  const rows = await db
+  const query = db
     .select()
     .from(orders)
     .where(
       and(
-        eq(orders.status, "open"),
-        gt(orders.bidDeadline, now),
-        notSuspended(orders.companyOrgId),
-        ...filterConditions(orders, filter),
+        ...openOrderConditions(now, filter),
+        page?.after ? gt(orders.id, page.after) : undefined,
         held
           ? notExists(
               db
@@ -143,7 +148,39 @@ export async function loadOpenOrders(
       ),
     )
     .orderBy(orders.id);
-  return attachOrderSkills(db, rows);
+  return attachOrderSkills(db, page ? await query.limit(page.limit) : await query);
+}
+
+const openOrderConditions = (now: Date, filter: MatchFilter) => [
+  eq(orders.status, "open"),
+  gt(orders.bidDeadline, now),
+  notSuspended(orders.companyOrgId),
+  ...filterConditions(orders, filter),
+];
+
+const openCohortConditions = (filter: MatchFilter) => [
+  isNull(cohorts.contractId),
+  eq(organizations.status, "verified"),
+  ...filterConditions(cohorts, filter),
+];
+
+/**
+ * How many open orders and open cohorts a filter selects, without loading them (two index counts).
+ * @example const { orders, cohorts } = await countOpen(db, now, { city: "Beijing" });
+ */
+export async function countOpen(db: Database, now: Date, filter: MatchFilter = {}) {
+  const [[o], [c]] = await Promise.all([
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orders)
+      .where(and(...openOrderConditions(now, filter))),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cohorts)
+      .innerJoin(organizations, eq(organizations.id, cohorts.providerOrgId))
+      .where(and(...openCohortConditions(filter))),
+  ]);
+  return { orders: o.n, cohorts: c.n };
 }
 
 export async function attachOrderSkills(db: Database, rows: OrderRow[]): Promise<MatchOrder[]> {
@@ -158,11 +195,12 @@ export async function loadOpenCohorts(
   filter: MatchFilter = {},
   ids?: string[],
   essential: EssentialFilter = {},
+  page?: IdPage,
 ): Promise<MatchCandidate[]> {
   const holding = (essential.cohortsHolding ?? []).map((skillId) =>
     hasChild(cohortSkills, cohortSkills.cohortId, cohorts.id, cohortSkills.skillId, skillId),
   );
-  const rows = await db
+  const query = db
     .select({
       cohort: cohorts,
       mode: programs.mode,
@@ -174,14 +212,14 @@ export async function loadOpenCohorts(
     .innerJoin(organizations, eq(organizations.id, cohorts.providerOrgId))
     .where(
       and(
-        isNull(cohorts.contractId),
-        eq(organizations.status, "verified"),
+        ...openCohortConditions(filter),
         ids ? inArray(cohorts.id, ids) : undefined,
-        ...filterConditions(cohorts, filter),
+        page?.after ? gt(cohorts.id, page.after) : undefined,
         ...holding,
       ),
     )
     .orderBy(cohorts.id);
+  const rows = page ? await query.limit(page.limit) : await query;
   const found = rows.map((r) => r.cohort.id);
   const [bySkill, records] = await Promise.all([
     loadGrouped(db, cohortSkills, cohortSkills.cohortId, found, [cohortSkills.skillId]),

@@ -1,8 +1,11 @@
-/** HTTP routes of matching: ranked matches for orders and cohorts, and allocation runs. */
+/** HTTP routes of matching: ranked matches for orders and cohorts, and allocation jobs. */
 import { created, createRouter, defineRoute, json, jsonBody } from "../../platform/http";
 import { idParam } from "../../platform/schemas";
 import { scopeOf } from "../../platform/scope";
+import { pageSchema } from "../../platform/pagination";
+import { createAllocation, getAllocation, listAllocations } from "./allocations";
 import {
+  allocationListQuery,
   allocationRequestSchema,
   allocationSchema,
   cohortMatchesSchema,
@@ -42,13 +45,13 @@ const cohortMatchesRoute = defineRoute({
 const createAllocationRoute = defineRoute({
   operationId: "createAllocation",
   auth: "bearer",
-  errors: [403],
+  errors: [403, 422],
   method: "post",
   path: "/matching/allocations",
   tags,
-  summary: "Allocate open cohorts to open orders — bureau",
+  summary: "Queue an allocation of open cohorts to open orders — bureau",
   description:
-    "`optimal`: maximises Σ score × headcount within every order's headcountMax and cohort's size, solved exactly as a min-cost flow over each order's top-50 candidate cohorts; orders left below headcountMin are reported. `stable`: deferred acceptance with the proposing side of your choice, reported with the number of blocking pairs (0 = stable). A recommendation only: no order or cohort changes.",
+    "Answers at once with the queued job; poll `Location` until `status` is `succeeded` (the result) or `failed` (a problem). `optimal`: maximises Σ score × headcount within every order's headcountMax and cohort's size, solved exactly as a min-cost flow over each order's top-50 candidate cohorts; orders left below headcountMin are reported. `stable`: deferred acceptance with the proposing side of your choice, reported with the number of blocking pairs (0 = stable). A recommendation only: no order or cohort changes. On Workers an allocation larger than the CPU limit allows is refused with 422 `too_large_for_runtime` (run it with the Node CLI).",
   request: {
     body: jsonBody(allocationRequestSchema, {
       mode: "optimal",
@@ -56,7 +59,7 @@ const createAllocationRoute = defineRoute({
       filter: { occupationCodes: ["ai_engineer"], city: "Beijing" },
     }),
   },
-  responses: { 201: json(allocationSchema, "The stored allocation", { location: true }) },
+  responses: { 202: json(allocationSchema, "The queued job", { location: true }) },
 });
 
 const getAllocationRoute = defineRoute({
@@ -66,9 +69,21 @@ const getAllocationRoute = defineRoute({
   method: "get",
   path: "/matching/allocations/{id}",
   tags,
-  summary: "Read a stored allocation — bureau",
+  summary: "Read an allocation job: its status, progress, result or problem — bureau",
   request: { params: idParam("alc") },
-  responses: { 200: json(allocationSchema, "The allocation") },
+  responses: { 200: json(allocationSchema, "The allocation job") },
+});
+
+const listAllocationsRoute = defineRoute({
+  operationId: "listAllocations",
+  auth: "bearer",
+  errors: [403],
+  method: "get",
+  path: "/matching/allocations",
+  tags,
+  summary: "Allocation jobs, newest first — bureau",
+  request: { query: allocationListQuery },
+  responses: { 200: json(pageSchema(allocationSchema), "A page of jobs") },
 });
 
 export const matchingRouter = createRouter()
@@ -81,9 +96,12 @@ export const matchingRouter = createRouter()
     return c.json(await service.matchesForCohort(await scopeOf(c), input), 200);
   })
   .openapi(createAllocationRoute, async (c) => {
-    const allocation = await service.runAllocation(await scopeOf(c), { request: c.req.valid("json") });
-    return c.json(created(c, `/v1/matching/allocations/${allocation.id}`, allocation), 201);
+    const job = await createAllocation(await scopeOf(c), { request: c.req.valid("json") });
+    return c.json(created(c, `/v1/matching/allocations/${job.id}`, job), 202);
   })
   .openapi(getAllocationRoute, async (c) =>
-    c.json(await service.getAllocation(await scopeOf(c), c.req.valid("param")), 200),
+    c.json(await getAllocation(await scopeOf(c), c.req.valid("param")), 200),
+  )
+  .openapi(listAllocationsRoute, async (c) =>
+    c.json(await listAllocations(await scopeOf(c), c.req.valid("query")), 200),
   );

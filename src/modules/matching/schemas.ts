@@ -1,6 +1,7 @@
 /** Zod schemas of match results and allocations. */
 import { z } from "@hono/zod-openapi";
-import { ALLOCATION_MODES, PROPOSING_SIDES } from "../../db/schema";
+import { ALLOCATION_MODES, ALLOCATION_PHASES, ALLOCATION_STATUSES, PROPOSING_SIDES } from "../../db/schema";
+import { pageQuery } from "../../platform/pagination";
 import { occupationCode, text } from "../../platform/schemas";
 import { cohortSummarySchema } from "../cohorts/schemas";
 import { factorEvidenceSchema, ineligibilityEvidenceSchema } from "./evidence";
@@ -89,36 +90,82 @@ export const allocationRequestSchema = z
   })
   .openapi("AllocationRequest");
 
+const assignmentSchema = z.object({
+  orderId: z.string(),
+  cohortId: z.string(),
+  headcount: z.number().int(),
+  score: z.number(),
+});
+const underfilledSchema = z.object({
+  orderId: z.string(),
+  headcount: z.number().int(),
+  headcountMin: z.number().int(),
+});
+const allocationStatsSchema = z.object({
+  orders: z.number().int(),
+  cohorts: z.number().int(),
+  candidatePairs: z.number().int(),
+  solveMs: z.number(),
+});
+
+/** What a finished allocation found: the fields a synchronous allocation returned before jobs. */
+export const allocationResultSchema = z.object({
+  assignments: z.array(assignmentSchema),
+  objective: z.number().openapi({ description: "Σ score × headcount" }),
+  underfilledOrders: z.array(underfilledSchema),
+  blockingPairs: z
+    .number()
+    .int()
+    .nullable()
+    .openapi({ description: "Stable mode: pairs that would both rather be together (0 = stable)" }),
+  stats: allocationStatsSchema,
+});
+
+export const allocationProgressSchema = z
+  .object({
+    phase: z.enum(ALLOCATION_PHASES).openapi({
+      description:
+        "`loading` counts open orders and cohorts read, `retrieval` orders whose top-k cohorts are found, `solve` candidate pairs of the parts solved so far",
+    }),
+    done: z.number().int(),
+    total: z.number().int(),
+  })
+  .openapi("AllocationProgress");
+
+export const allocationFailureSchema = z
+  .object({
+    type: z.string(),
+    code: z.string().openapi({ example: "too_large_for_runtime" }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+  })
+  .openapi("AllocationFailure", { description: "Why the job failed, as a problem (RFC 9457 fields)" });
+
 export const allocationSchema = z
   .object({
     id: z.string().openapi({ example: "alc_4n8p2r6t0w3y7c1b5m9q3v7x1z" }),
+    status: z.enum(ALLOCATION_STATUSES),
     mode: z.enum(ALLOCATION_MODES),
     proposing: z.enum(PROPOSING_SIDES).nullable(),
     allowSplit: z.boolean(),
     filter: z
       .object({ occupationCodes: z.array(z.string()).optional(), city: z.string().optional() })
       .nullable(),
-    assignments: z.array(
-      z.object({ orderId: z.string(), cohortId: z.string(), headcount: z.number().int(), score: z.number() }),
-    ),
-    objective: z.number().openapi({ description: "Σ score × headcount" }),
-    underfilledOrders: z.array(
-      z.object({ orderId: z.string(), headcount: z.number().int(), headcountMin: z.number().int() }),
-    ),
-    blockingPairs: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({ description: "Stable mode: pairs that would both rather be together (0 = stable)" }),
-    stats: z.object({
-      orders: z.number().int(),
-      cohorts: z.number().int(),
-      candidatePairs: z.number().int(),
-      solveMs: z.number(),
-    }),
+    progress: allocationProgressSchema.optional().openapi({ description: "While running" }),
+    ...allocationResultSchema.partial().shape,
+    problem: allocationFailureSchema.optional().openapi({ description: "When failed" }),
     createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
   })
-  .openapi("Allocation", { description: "A recommendation: it changes no order or cohort" });
+  .openapi("Allocation", {
+    description:
+      "An allocation job. When `succeeded` it carries the result (assignments, objective, underfilledOrders, blockingPairs, stats); a recommendation only, changing no order or cohort",
+  });
+
+export const allocationListQuery = pageQuery.extend({ status: z.enum(ALLOCATION_STATUSES).optional() });
 
 export type AllocationRequest = z.infer<typeof allocationRequestSchema>;
+export type AllocationResult = z.infer<typeof allocationResultSchema>;
 export type AllocationView = z.infer<typeof allocationSchema>;

@@ -1,0 +1,158 @@
+/**
+ * The retrieval indexes behind match lists, kept in memory between requests: open cohorts and open orders per
+ * occupation, refreshed incrementally from `match_changes`. Before answering, a request reads the database's
+ * watermark (one indexed row) and applies every change up to it, so it never sees an index older than its own
+ * writes, nor than anyone's write committed before it began.
+ */
+import { and, asc, eq, gt, lte, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { matchChanges, matchWatermark, orders } from "../../db/schema";
+import {
+  buildCohortIndex,
+  buildOrderIndex,
+  type CohortIndex,
+  type MatchCandidate,
+  type MatchOrder,
+  type OrderIndex,
+  type ScoreContext,
+} from "../../matching";
+import { loadContext, loadOpenCohorts, loadOpenOrders } from "./load";
+
+interface OccupationCohorts {
+  byId: Map<string, MatchCandidate>;
+  /** Rebuilt on the first query after a change (one occupation's cohorts, not the market). */
+  index: CohortIndex | null;
+}
+
+interface OccupationOrders {
+  byId: Map<string, MatchOrder>;
+  index: OrderIndex;
+  /** Open means "bid deadline ahead": the set holds for requests from `from` until the earliest deadline. */
+  from: number;
+  until: number;
+}
+
+/**
+ * One per app instance (a Node process, a Workers isolate).
+ * @example const { index, candidates } = await matchIndex.cohortsOf(db, "ai_engineer");
+ */
+export class MatchIndex {
+  private watermark = -1;
+  private context: ScoreContext | null = null;
+  private cohorts = new Map<string, OccupationCohorts>();
+  private orders = new Map<string, OccupationOrders>();
+  /** Index updates run one at a time; queries between them are synchronous. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** The open cohorts of an occupation and their index, current as of this call. */
+  cohortsOf(db: Database, occupation: string) {
+    return this.exclusive(async () => {
+      await this.sync(db);
+      const context = await this.contextOf(db);
+      let entry = this.cohorts.get(occupation);
+      if (!entry) {
+        const loaded = await loadOpenCohorts(db, { occupationCodes: [occupation] });
+        entry = { byId: new Map(loaded.map((c) => [c.id, c])), index: null };
+        this.cohorts.set(occupation, entry);
+      }
+      entry.index ??= buildCohortIndex([...entry.byId.values()].sort(byId), context);
+      return { context, index: entry.index, byId: entry.byId };
+    });
+  }
+
+  /** The orders of an occupation open at `now` and their index, current as of this call. */
+  ordersOf(db: Database, occupation: string, now: Date) {
+    return this.exclusive(async () => {
+      await this.sync(db);
+      const context = await this.contextOf(db);
+      const at = now.getTime();
+      let entry = this.orders.get(occupation);
+      if (!entry || at < entry.from || at >= entry.until) {
+        const loaded = await loadOpenOrders(db, now, { occupationCodes: [occupation] });
+        const until = await earliestDeadline(db, occupation, now);
+        entry = {
+          byId: new Map(loaded.map((o) => [o.id, o])),
+          index: buildOrderIndex(loaded, context),
+          from: at,
+          until,
+        };
+        this.orders.set(occupation, entry);
+      }
+      return { context, index: entry.index, byId: entry.byId };
+    });
+  }
+
+  private async contextOf(db: Database): Promise<ScoreContext> {
+    this.context ??= await loadContext(db);
+    return this.context;
+  }
+
+  /** Applies the changes committed since the last sync. */
+  private async sync(db: Database): Promise<void> {
+    const [row] = await db.select({ seq: matchWatermark.seq }).from(matchWatermark);
+    const seq = row?.seq ?? 0;
+    if (seq === this.watermark) return;
+    if (this.watermark < 0 || seq < this.watermark) return this.reset(seq);
+    const changes = await db
+      .select({
+        seq: matchChanges.seq,
+        occupation: matchChanges.occupationCode,
+        entity: matchChanges.entityId,
+      })
+      .from(matchChanges)
+      .where(and(gt(matchChanges.seq, this.watermark), lte(matchChanges.seq, seq)))
+      .orderBy(asc(matchChanges.seq));
+    // One seq per committed transaction, all present: a gap means housekeeping trimmed changes this index never
+    // saw, so it starts again.
+    if (new Set(changes.map((c) => c.seq)).size !== seq - this.watermark) return this.reset(seq);
+    const cohortIds = new Map<string, Set<string>>();
+    for (const { occupation, entity } of changes) {
+      if (occupation === null) return this.reset(seq);
+      this.orders.delete(occupation); // an occupation's open orders are few: reloaded whole
+      const entry = this.cohorts.get(occupation);
+      if (!entry) continue;
+      if (entity?.startsWith("coh_")) {
+        const ids = cohortIds.get(occupation) ?? new Set();
+        cohortIds.set(occupation, ids.add(entity));
+      } else if (entity?.startsWith("prg_")) {
+        this.cohorts.delete(occupation); // a program's price or mode: every cohort of it
+        cohortIds.delete(occupation);
+      }
+    }
+    for (const [occupation, ids] of cohortIds) {
+      const entry = this.cohorts.get(occupation);
+      if (!entry) continue;
+      const fresh = await loadOpenCohorts(db, {}, [...ids]);
+      for (const id of ids) entry.byId.delete(id);
+      for (const c of fresh) if (c.occupationCode === occupation) entry.byId.set(c.id, c);
+      entry.index = null;
+    }
+    this.watermark = seq;
+  }
+
+  private reset(seq: number): void {
+    this.watermark = seq;
+    this.context = null;
+    this.cohorts.clear();
+    this.orders.clear();
+  }
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The earliest bid deadline among an occupation's open orders: until then, the same orders stay open. */
+async function earliestDeadline(db: Database, occupation: string, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ at: sql<Date | string | null>`min(${orders.bidDeadline})` })
+    .from(orders)
+    .where(
+      and(eq(orders.status, "open"), eq(orders.occupationCode, occupation), gt(orders.bidDeadline, now)),
+    );
+  return row?.at ? new Date(row.at).getTime() : Number.POSITIVE_INFINITY;
+}
