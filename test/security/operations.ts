@@ -199,6 +199,7 @@ export const OPERATIONS: Record<string, Rule> = {
   },
   createAllocation: only(["bureau"], () => ({ path: "/v1/matching/allocations", body: { mode: "optimal" } })),
   getAllocation: only(["bureau"], (w) => ({ path: `/v1/matching/allocations/${w.allocationId}` })),
+  listAllocations: only(["bureau"], () => ({ path: "/v1/matching/allocations?limit=5" })),
 
   createBid: {
     allow: ["provider", "otherProvider"],
