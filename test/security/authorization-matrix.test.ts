@@ -68,6 +68,9 @@ describe("authorization matrix", () => {
       [w.evalBid.id]: ["otherCompany", "otherProvider", "assessor"],
       [w.openBid.id]: ["otherCompany", "otherProvider", "assessor"],
       [w.contractId]: ["otherCompany", "otherProvider", "assessor"],
+      [w.objectionId]: ["otherCompany", "assessor"],
+      [w.traineeId]: ["otherCompany", "otherProvider", "assessor"],
+      [w.certifiedTraineeId]: ["otherCompany", "otherProvider"],
     };
     const reads = operations.filter((o) => o.method === "GET");
     let checked = 0;

@@ -1,7 +1,8 @@
 /**
  * Races on real PostgreSQL (skipped without TEST_DATABASE_URL; CI's PostgreSQL section runs them): many clients at
- * once on the award, bid submission at the deadline against the opening, idempotent replays, member creation with
- * one email, and the lockout across two server instances. Each test records what every client got, then checks
+ * once on the award, the bureau's review, the parties' signatures (also against a change of terms), bid submission
+ * at the deadline against the opening, idempotent replays, member creation with one email, and the lockout across
+ * two server instances. Each test records what every client got, then checks
  * the invariants in the database. (Twenty concurrent identical transitions, publishes, verifications and single-
  * instance lockout bursts are in the modules' own tests.)
  */
@@ -9,10 +10,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { auditLog, awards, bids, contracts, orders, users } from "../../src/db/schema";
+import { termsSha256 } from "../../src/modules/contracts/terms";
 import { ManualClock } from "../../src/platform/clock";
 import type { PasswordHasher } from "../../src/platform/password";
 import { nativeHasher } from "../../src/platform/password-node";
 import { bidder, draftBid, orderBody, type Org, publishedOrder, submittedBid } from "../fixtures";
+import { awardedOrder, endPublicity, submittedContract } from "../fixtures-contracts";
 import { callApp, createTestContext, freshEmail, PASSWORD, type TestContext } from "../helpers";
 
 const counting = { verifications: 0 };
@@ -36,6 +39,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("races on PostgreSQL", () => {
   let member: string;
   type Bidder = Awaited<ReturnType<typeof bidder>>;
   let bidders: Bidder[];
+  let bureau: string;
 
   beforeAll(async () => {
     t = await createTestContext(undefined, { hasher: countingHasher });
@@ -48,6 +52,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("races on PostgreSQL", () => {
     member = await t.login(email);
     bidders = [];
     for (let i = 0; i < 6; i++) bidders.push(await bidder(t));
+    bureau = await t.bureau();
+    const policy = await t.call("PUT", "/v1/subsidy-policies/ai_engineer", {
+      token: bureau,
+      body: { perTraineeFen: 300_000, validFrom: "2020-01-01" },
+    });
+    expect(policy.status, JSON.stringify(policy.body)).toBe(201);
   });
   afterAll(() => t?.close());
 
@@ -106,6 +116,155 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("races on PostgreSQL", () => {
     ).toBe(sum(awarded.map((b) => (b.cohortSize ?? 0) * (b.pricePerTraineeFen ?? 0))));
   });
 
+  /** An order awarded to bidders 0 (8 trainees) and 1 (7), past its publicity period: two draft contracts. */
+  async function signable() {
+    const awarded = await awardedOrder(t, company, { a: bidders[0], b: bidders[1], c: bidders[2] });
+    endPublicity(t, awarded.award);
+    return awarded;
+  }
+  const contractRow = async (id: string) =>
+    (await t.db.select().from(contracts).where(eq(contracts.id, id)))[0];
+  const auditOf = (id: string) => t.db.select().from(auditLog).where(eq(auditLog.entityId, id));
+
+  it("30 bureau clients on two instances reviewing one contract with different decisions and subsidies: one review applies, with one audit row, and the subsidy stays within the request", async () => {
+    const { order, contracts: c } = await signable();
+    const requested = 2_000_000; // the cap is 3,000 CNY × 8 trainees = 2,400,000 fen
+    const patched = await t.call("PATCH", `/v1/contracts/${c.a.id}`, {
+      token: company.token,
+      body: { subsidyRequestedFen: requested },
+      headers: { "If-Match": `"${c.a.version}"` },
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    await submittedContract(t, c.a.id, company, bidders[0]);
+    await submittedContract(t, c.b.id, company, bidders[1]);
+    const approveB = await t.call("POST", `/v1/contracts/${c.b.id}/review`, {
+      token: bureau,
+      body: { decision: "approve", reason: "Within policy", subsidyApprovedFen: 0 },
+    });
+    expect(approveB.status, JSON.stringify(approveB.body)).toBe(200);
+
+    const bodies = [
+      { decision: "approve", reason: "Full", subsidyApprovedFen: requested },
+      { decision: "approve", reason: "Part", subsidyApprovedFen: 1_500_000 },
+      { decision: "approve", reason: "Over the request", subsidyApprovedFen: requested + 1 },
+      { decision: "approve", reason: "As requested" },
+      { decision: "reject", reason: "No" },
+      { decision: "request_changes", reason: "Shorter schedule" },
+    ];
+    const second = otherInstance(t.clock.now());
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? second.call : t.call)("POST", `/v1/contracts/${c.a.id}/review`, {
+          token: bureau,
+          body: bodies[i % bodies.length],
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(tally(statuses)[200], JSON.stringify(tally(statuses))).toBe(1);
+    // The rest lost the race (409), or asked for more than was requested (400, never applied).
+    results.forEach((r, i) => {
+      if (r.status === 400) expect(bodies[i % bodies.length].reason).toBe("Over the request");
+      else if (r.status !== 200) expect(r.status, JSON.stringify(r.body)).toBe(409);
+    });
+    const winner = bodies[statuses.indexOf(200) % bodies.length];
+
+    const row = await contractRow(c.a.id);
+    const to = { approve: "approved", reject: "rejected", request_changes: "changes_requested" } as const;
+    expect(row.status).toBe(to[winner.decision as keyof typeof to]);
+    const granted = winner.decision === "approve" ? (winner.subsidyApprovedFen ?? requested) : null;
+    expect(row.subsidyApprovedFen).toBe(granted);
+    expect(row.subsidyRequestedFen).toBe(requested);
+    expect(row.subsidyApprovedFen ?? 0).toBeLessThanOrEqual(row.subsidyRequestedFen);
+    const reviews = (await auditOf(c.a.id)).filter((a) => a.action in to);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({ action: winner.decision, toState: row.status });
+    expect(reviews[0].data).toMatchObject({ subsidyApprovedFen: granted });
+    // Money over the order: no contract was granted more than it requested, and the order followed only once.
+    const all = await t.db.select().from(contracts).where(eq(contracts.orderId, order.id));
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(all.map((x) => x.subsidyApprovedFen ?? 0))).toBe((granted ?? 0) + 0);
+    expect(sum(all.map((x) => x.subsidyApprovedFen ?? 0))).toBeLessThanOrEqual(
+      sum(all.map((x) => x.subsidyRequestedFen)),
+    );
+    const [orderRow] = await t.db.select().from(orders).where(eq(orders.id, order.id));
+    const contracted = (await auditOf(order.id)).filter((a) => a.action === "contract");
+    expect(orderRow.status).toBe(winner.decision === "approve" ? "contracted" : "awarded");
+    expect(contracted).toHaveLength(winner.decision === "approve" ? 1 : 0);
+  });
+
+  it("40 clients of both parties on two instances signing one contract: one signature each, one audit row each, signed over the current terms' hash", async () => {
+    const { contracts: c } = await signable();
+    const second = otherInstance(t.clock.now());
+    const signers = [company.token, bidders[0].token];
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 4 < 2 ? t.call : second.call)("POST", `/v1/contracts/${c.a.id}/sign`, { token: signers[i % 2] }),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(tally(statuses), JSON.stringify(tally(statuses))).toEqual({ 200: 2, 409: 38 });
+    const applied = results.flatMap((r, i) => (r.status === 200 ? [i % 2] : []));
+    expect(applied.sort()).toEqual([0, 1]);
+
+    const row = await contractRow(c.a.id);
+    expect(row.status).toBe("signed");
+    const sha = await termsSha256(row);
+    for (const signature of [row.companySignature, row.providerSignature]) {
+      expect(signature).toMatchObject({ termsVersion: row.termsVersion, termsSha256: sha });
+    }
+    const actions = (await auditOf(c.a.id)).map((a) => a.action).filter((a) => a.startsWith("sign_"));
+    expect(actions.sort()).toEqual(["sign_company", "sign_provider"]);
+    const toSigned = (await auditOf(c.a.id)).filter((a) => a.toState === "signed");
+    expect(toSigned).toHaveLength(1);
+  });
+
+  it("signatures racing a change of terms never bind to terms that changed, and every applied step has its audit row", async () => {
+    const { contracts: c } = await signable();
+    const second = otherInstance(t.clock.now());
+    const signers = [company.token, bidders[0].token];
+    const [signs, changes] = await Promise.all([
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 4 < 2 ? t.call : second.call)("POST", `/v1/contracts/${c.a.id}/sign`, {
+            token: signers[i % 2],
+          }),
+        ),
+      ),
+      Promise.all(
+        Array.from({ length: 4 }, (_, i) =>
+          (i % 2 ? second.call : t.call)("PATCH", `/v1/contracts/${c.a.id}`, {
+            token: signers[i % 2],
+            body: { specialTerms: `Change ${i}` },
+            headers: { "If-Match": `"${c.a.version}"` },
+          }),
+        ),
+      ),
+    ]);
+    expect(signs.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    // All four changes named the same version: at most one applies, the rest are stale (412) or too late (409).
+    const changed = changes.filter((r) => r.status === 200);
+    expect(changed.length, JSON.stringify(tally(changes.map((r) => r.status)))).toBeLessThanOrEqual(1);
+    expect(changes.every((r) => [200, 409, 412].includes(r.status))).toBe(true);
+
+    const row = await contractRow(c.a.id);
+    const sha = await termsSha256(row);
+    const current = (s: { termsVersion: number; termsSha256: string } | null) =>
+      s?.termsVersion === row.termsVersion;
+    for (const s of [row.companySignature, row.providerSignature]) {
+      if (s) expect(s).toMatchObject({ termsVersion: row.termsVersion, termsSha256: sha });
+    }
+    expect(row.status).toBe(
+      current(row.companySignature) && current(row.providerSignature) ? "signed" : "draft",
+    );
+    expect(row.termsVersion).toBe(1 + changed.length);
+    const audit = await auditOf(c.a.id);
+    const count = (action: string) => audit.filter((a) => a.action === action).length;
+    expect(count("sign_company")).toBe(signs.filter((r, i) => r.status === 200 && i % 2 === 0).length);
+    expect(count("sign_provider")).toBe(signs.filter((r, i) => r.status === 200 && i % 2 === 1).length);
+    expect(count("update_terms")).toBe(changed.length);
+  });
+
   it("bids submitted at the deadline while another instance opens them: every accepted bid is opened, once", async () => {
     const order = await publishedOrder(t, company.token);
     const drafts = [];
@@ -131,9 +290,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("races on PostgreSQL", () => {
     ).toBe(true);
 
     const final = await after.call("GET", `/v1/orders/${order.id}/bids`, { token: company.token });
-    const seen = final.body.data.map((x: { id: string }) => x.id).sort();
-    expect(seen).toEqual([...accepted].sort());
-    for (const bid of final.body.data) expect(bid.pricePerTraineeFen, bid.id).toBeGreaterThan(0);
+    // Each entry is a ranked bid: `{ rank, score, …, bid }`.
+    const ranked: { bid: { id: string; pricePerTraineeFen: number } }[] = final.body.data;
+    expect(ranked.map((x) => x.bid.id).sort()).toEqual([...accepted].sort());
+    for (const { bid } of ranked) expect(bid.pricePerTraineeFen, bid.id).toBeGreaterThan(0);
     const stillSealed = await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(bids)

@@ -199,6 +199,7 @@ export const OPERATIONS: Record<string, Rule> = {
   },
   createAllocation: only(["bureau"], () => ({ path: "/v1/matching/allocations", body: { mode: "optimal" } })),
   getAllocation: only(["bureau"], (w) => ({ path: `/v1/matching/allocations/${w.allocationId}` })),
+  listAllocations: only(["bureau"], () => ({ path: "/v1/matching/allocations?limit=5" })),
 
   createBid: {
     allow: ["provider", "otherProvider"],
@@ -278,9 +279,162 @@ export const OPERATIONS: Record<string, Rule> = {
     allow: [...company, "provider", "bureau"],
     request: (w) => ({ path: `/v1/contracts/${w.contractId}` }),
   },
+  // The contract's two parties act on it; the bureau sees it (403 where it is no party); everyone else gets 404.
+  updateContract: {
+    allow: [...company, "provider"],
+    forbid: ["bureau"],
+    request: (w) => ({
+      path: `/v1/contracts/${w.contractId}`,
+      body: { specialTerms: "Monthly progress reports" },
+      etagOf: `/v1/contracts/${w.contractId}`,
+    }),
+  },
+  listContractVersions: {
+    allow: [...company, "provider", "bureau"],
+    request: (w) => ({ path: `/v1/contracts/${w.contractId}/versions` }),
+  },
+  signContract: {
+    allow: ["companyAdmin", "provider"],
+    forbid: ["companyMember", "bureau"],
+    request: (w) => ({ path: `/v1/contracts/${w.contractId}/sign` }),
+  },
+  submitContract: {
+    allow: [...company, "provider"],
+    forbid: ["bureau"],
+    request: (w) => ({ path: `/v1/contracts/${w.contractId}/submit` }),
+  },
+  reviewContract: {
+    allow: ["bureau"],
+    forbid: [...company, "provider"],
+    request: (w) => ({
+      path: `/v1/contracts/${w.contractId}/review`,
+      body: { decision: "approve", reason: "Matrix", subsidyApprovedFen: 0 },
+    }),
+  },
+  startContract: {
+    allow: ["provider"],
+    forbid: [...company, "bureau"],
+    request: (w) => ({
+      path: `/v1/contracts/${w.contractId}/start`,
+      body: { cohortId: w.contractCohort.id },
+    }),
+  },
+  completeContract: {
+    allow: [...company, "provider"],
+    forbid: ["bureau"],
+    request: (w) => ({ path: `/v1/contracts/${w.contractId}/complete` }),
+  },
+  terminateContract: {
+    allow: [...company, "provider", "bureau"],
+    request: (w) => ({ path: `/v1/contracts/${w.contractId}/terminate`, body: { reason: "Matrix" } }),
+  },
+
+  // Objections to the award of `objectedOrder` (P won, the other provider lost and objected): the order is public,
+  // so its objections answer 403 to those who are neither its company, the bureau nor a bidder; one objection is
+  // hidden from them (404).
+  fileObjection: only(["otherProvider"], (w) => ({
+    path: `/v1/orders/${w.objectedOrder.id}/objections`,
+    body: { reason: "Matrix" },
+  })),
+  listObjections: {
+    allow: [...company, "provider", "otherProvider", "bureau"],
+    forbid: ["otherCompany", "assessor"],
+    request: (w) => ({ path: `/v1/orders/${w.objectedOrder.id}/objections` }),
+  },
+  getObjection: {
+    allow: [...company, "provider", "otherProvider", "bureau"],
+    request: (w) => ({ path: `/v1/objections/${w.objectionId}` }),
+  },
+  answerObjection: {
+    allow: company,
+    forbid: ["provider", "otherProvider", "bureau"],
+    request: (w) => ({ path: `/v1/objections/${w.objectionId}/answer`, body: { answer: "Matrix" } }),
+  },
+  decideObjection: {
+    allow: ["bureau"],
+    forbid: [...company, "provider", "otherProvider"],
+    request: (w) => ({
+      path: `/v1/objections/${w.objectionId}/decide`,
+      body: { decision: "dismissed", reason: "Matrix" },
+    }),
+  },
+
+  listSubsidyPolicies: everyone(() => ({ path: "/v1/subsidy-policies" })),
+  putSubsidyPolicy: only(["bureau"], () => ({
+    path: "/v1/subsidy-policies/big_data_engineer",
+    body: { perTraineeFen: 250_000, validFrom: "2026-01-01", validUntil: "2031-12-31" },
+  })),
+  // A party reads the events of an entity of its own, the bureau every event; to anyone else the entity is hidden.
+  listAuditEvents: {
+    allow: [...company, "provider", "bureau"],
+    request: (w) => ({ path: `/v1/audit?entityType=contract&entityId=${w.contractId}` }),
+  },
+  getOrderOcds: {
+    allow: ALL,
+    public: true,
+    request: (w) => ({ path: `/v1/orders/${w.awardedOrder.id}/ocds` }),
+  },
   getContractDelivery: {
     allow: [...company, "provider", "bureau"],
     request: (w) => ({ path: `/v1/contracts/${w.contractId}/delivery` }),
+  },
+  // Trainees of the delivery contract's cohort: the provider manages them; the contracted company sees records and
+  // places the completed; the assessor sees the trainee it certified and assesses any in its occupation; the bureau
+  // sees all; nobody else (404).
+  enrolTrainees: {
+    allow: ["provider"],
+    forbid: [...company, "bureau"],
+    request: (w) => ({
+      path: `/v1/cohorts/${w.deliveryCohort.id}/trainees`,
+      body: { trainees: [{ name: "王五", email: "wang.wu@example.cn", idLast4: "123X" }] },
+    }),
+  },
+  listCohortTrainees: {
+    allow: [...company, "provider", "bureau"],
+    request: (w) => ({ path: `/v1/cohorts/${w.deliveryCohort.id}/trainees` }),
+  },
+  getTrainee: {
+    allow: [...company, "provider", "assessor", "bureau"],
+    request: (w) => ({ path: `/v1/trainees/${w.certifiedTraineeId}` }),
+  },
+  updateTrainee: {
+    allow: ["provider"],
+    forbid: [...company, "bureau"],
+    request: (w) => ({
+      path: `/v1/trainees/${w.traineeId}`,
+      body: { status: "completed", statusDate: w.start.toISOString().slice(0, 10) },
+      etagOf: `/v1/trainees/${w.traineeId}`,
+    }),
+  },
+  recordPlacement: {
+    allow: company,
+    forbid: ["provider", "assessor", "bureau"],
+    request: (w) => ({
+      path: `/v1/trainees/${w.certifiedTraineeId}/placement`,
+      body: { hired: true, hiredOn: w.start.toISOString().slice(0, 10), salaryFen: 1_200_000 },
+    }),
+  },
+  recordAssessment: {
+    allow: ["assessor"],
+    forbid: [...company, "provider", "bureau"],
+    request: (w) => ({
+      path: `/v1/trainees/${w.certifiedTraineeId}/assessments`,
+      body: {
+        occupationCode: "ai_engineer",
+        level: 2,
+        result: "fail",
+        assessedOn: w.start.toISOString().slice(0, 10),
+      },
+    }),
+  },
+  listAssessments: {
+    allow: [...company, "provider", "assessor", "bureau"],
+    request: (w) => ({ path: `/v1/trainees/${w.certifiedTraineeId}/assessments` }),
+  },
+  checkCertificate: {
+    allow: ALL,
+    public: true,
+    request: (w) => ({ path: `/v1/certificates/${w.certificateNo}` }),
   },
   getStatsOverview: only(["bureau"], () => ({ path: "/v1/stats/overview" })),
   getStatsBySector: only(["bureau"], () => ({ path: "/v1/stats/sectors" })),

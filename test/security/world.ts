@@ -2,8 +2,11 @@
  * A small marketplace for the security suites, built once per test file through the API: every actor of the
  * authorization matrix, and one resource of every kind, owned by company A and provider P.
  *
- * The clock starts ten days before the context's start so that two orders can close in the past: at the start
- * `evalOrder` is in evaluation with P's bid, and `awardedOrder` is awarded to P with a draft contract.
+ * The clock starts ten days before the context's start so that three orders can close in the past: at the start
+ * `evalOrder` is in evaluation with P's bid; `awardedOrder` is awarded to P with a draft contract whose publicity
+ * period is over (it can be signed); `objectedOrder` is awarded to P over the other provider's bid a day before the
+ * start, still in its publicity period, with the other provider's open objection. The bureau has set an
+ * `ai_engineer` subsidy policy, and P has a planned cohort kept for starting the contract.
  */
 import { DAY } from "../../src/platform/clock";
 import {
@@ -48,11 +51,17 @@ export async function buildWorld(t: TestContext) {
   const provider = await t.org("provider", { accredit: ["ai_engineer"] });
   const otherCompany = await t.org("company");
   const otherProvider = await t.org("provider", { accredit: ["ai_engineer"] });
-  const assessor = await t.org("assessor");
+  const assessor = await t.org("assessor", { accredit: ["ai_engineer"] });
   const bureau = await t.bureau();
   const suspendedOrg = await t.org("company");
   const pendingOrg = await t.org("provider", { verified: false });
   const spareOrg = await t.org("company");
+  const policy = await t.call("PUT", "/v1/subsidy-policies/ai_engineer", {
+    token: bureau,
+    body: { perTraineeFen: 300_000, validFrom: "2020-01-01" },
+  });
+  if (policy.status !== 201)
+    throw new Error(`subsidy policy: ${policy.status} ${JSON.stringify(policy.body)}`);
 
   const memberEmail = freshEmail("member");
   const added = await t.call("POST", `/v1/organizations/${company.orgId}/members`, {
@@ -70,6 +79,16 @@ export async function buildWorld(t: TestContext) {
   const evalBid = await submittedBid(t, p, evalOrder);
   const awardedOrder = await publishedOrder(t, company.token, pastOrderBody(start));
   const awardedBid = await submittedBid(t, p, awardedOrder, { cohortSize: 15 });
+  const deliveryOrder = await publishedOrder(t, company.token, pastOrderBody(start));
+  const deliveryBid = await submittedBid(t, p, deliveryOrder, { cohortSize: 15 });
+  const objectedOrder = await publishedOrder(t, company.token, pastOrderBody(start));
+  const winningBid = await submittedBid(t, p, objectedOrder, { cohortSize: 15 });
+  const losingBid = await submittedBid(
+    t,
+    { token: otherProvider.token, programId: otherProgram.id as string },
+    objectedOrder,
+    { cohortSize: 15, pricePerTraineeFen: 1_300_000 },
+  );
 
   t.clock.set(at(start, -5));
   const award = await t.call("POST", `/v1/orders/${awardedOrder.id}/award`, {
@@ -78,6 +97,26 @@ export async function buildWorld(t: TestContext) {
   });
   if (award.status !== 201) throw new Error(`award: ${award.status} ${JSON.stringify(award.body)}`);
   const contractId: string = award.body.contracts[0].id;
+  const deliveryAward = await t.call("POST", `/v1/orders/${deliveryOrder.id}/award`, {
+    token: company.token,
+    body: { bidIds: [deliveryBid.id], reason: "The only bid, within budget" },
+  });
+  if (deliveryAward.status !== 201) throw new Error(`award: ${deliveryAward.status}`);
+  const deliveryContractId: string = deliveryAward.body.contracts[0].id;
+
+  t.clock.set(at(start, -1));
+  const objectedAward = await t.call("POST", `/v1/orders/${objectedOrder.id}/award`, {
+    token: company.token,
+    body: { bidIds: [winningBid.id], reason: "The cheaper of two good bids" },
+  });
+  if (objectedAward.status !== 201 || !losingBid.id)
+    throw new Error(`award: ${objectedAward.status} ${JSON.stringify(objectedAward.body)}`);
+  const objection = await t.call("POST", `/v1/orders/${objectedOrder.id}/objections`, {
+    token: otherProvider.token,
+    body: { reason: "Our bid met every essential skill with a local training site." },
+  });
+  if (objection.status !== 201)
+    throw new Error(`objection: ${objection.status} ${JSON.stringify(objection.body)}`);
 
   t.clock.set(start);
   const draft = async () =>
@@ -106,6 +145,7 @@ export async function buildWorld(t: TestContext) {
     })
   ).body;
   const cohort = await createCohort(t, provider.token, program.id);
+  const contractCohort = await createCohort(t, provider.token, program.id);
   const enquiry = (
     await t.call("POST", `/v1/orders/${openOrder.id}/enquiries`, {
       token: provider.token,
@@ -121,7 +161,42 @@ export async function buildWorld(t: TestContext) {
     token: bureau,
     body: { mode: "optimal" },
   });
-  if (allocation.status !== 201) throw new Error(`allocation: ${allocation.status}`);
+  // Queued as a job (202); its id is what the matrix reads.
+  if (allocation.status !== 202) throw new Error(`allocation: ${allocation.status}`);
+
+  // The delivery contract, past its publicity period: signed, approved and started with a cohort of two trainees,
+  // one enrolled, one completed and certified by the assessor.
+  const deliveryCohort = await createCohort(t, provider.token, program.id);
+  const steps: [string, string, unknown?][] = [
+    ["sign", company.token],
+    ["sign", provider.token],
+    ["submit", provider.token],
+    ["review", bureau, { decision: "approve", reason: "Within policy", subsidyApprovedFen: 0 }],
+    ["start", provider.token, { cohortId: deliveryCohort.id }],
+  ];
+  for (const [action, token, body] of steps) {
+    const res = await t.call("POST", `/v1/contracts/${deliveryContractId}/${action}`, { token, body });
+    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const enrolled = await t.call("POST", `/v1/cohorts/${deliveryCohort.id}/trainees`, {
+    token: provider.token,
+    body: { trainees: [{ name: "张晓明" }, { name: "李娜" }] },
+  });
+  if (enrolled.status !== 201) throw new Error(`enrol: ${enrolled.status} ${JSON.stringify(enrolled.body)}`);
+  const [trainee, certified] = enrolled.body.data as { id: string; version: number }[];
+  const todayDate = start.toISOString().slice(0, 10);
+  const settled = await t.call("PATCH", `/v1/trainees/${certified.id}`, {
+    token: provider.token,
+    body: { status: "completed", statusDate: todayDate },
+    headers: { "If-Match": `"${certified.version}"` },
+  });
+  if (settled.status !== 200) throw new Error(`settle: ${settled.status} ${JSON.stringify(settled.body)}`);
+  const certificateNo = "VSL-MATRIX-0001";
+  const assessed = await t.call("POST", `/v1/trainees/${certified.id}/assessments`, {
+    token: assessor.token,
+    body: { occupationCode: "ai_engineer", level: 3, result: "pass", assessedOn: todayDate, certificateNo },
+  });
+  if (assessed.status !== 201) throw new Error(`assess: ${assessed.status} ${JSON.stringify(assessed.body)}`);
 
   const suspendedUser = await t.login(suspendedOrg.email);
   const suspend = await t.call("POST", `/v1/organizations/${suspendedOrg.orgId}/suspend`, {
@@ -138,6 +213,7 @@ export async function buildWorld(t: TestContext) {
     openBid,
     enquiry,
     cohort,
+    contractCohort,
   })) {
     if (!(id as { id?: string }).id) throw new Error(`fixture ${name} was not created`);
   }
@@ -173,6 +249,15 @@ export async function buildWorld(t: TestContext) {
     enquiry: enquiry as { id: string },
     allocationId: allocation.body.id as string,
     contractId,
+    contractCohort: contractCohort as { id: string },
+    deliveryCohort: deliveryCohort as { id: string },
+    /** Enrolled, never assessed. */
+    traineeId: trainee.id,
+    /** Completed, with a pass and `certificateNo` by the assessor, which therefore sees it. */
+    certifiedTraineeId: certified.id,
+    certificateNo,
+    objectedOrder: objectedOrder as { id: string },
+    objectionId: objection.body.id as string,
     cohortBody: (overrides: Record<string, unknown> = {}) => cohortBody(start, program.id, overrides),
   };
 }
