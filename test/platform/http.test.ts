@@ -16,6 +16,7 @@ const PUBLIC = new Set([
   "GET /v1/skills",
   "GET /v1/skills/{id}",
   "GET /v1/orders/{id}/ocds",
+  "GET /v1/certificates/{certificateNo}",
 ]);
 
 interface Operation {
