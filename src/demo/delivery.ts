@@ -181,6 +181,10 @@ export async function seedDeliveries(
   await insertChunked(assessmentRows, (c) => db.insert(assessments).values(c), progress);
   progress.phase("placements", placementRows.length);
   await insertChunked(placementRows, (c) => db.insert(placements).values(c), progress);
+  // What recordPlacement keeps per contract, counted once for the bulk load.
+  await db.execute(sql`update contracts c set hires_made = h.n
+    from (select contract_id, count(*)::int as n from placements where hired group by contract_id) h
+    where h.contract_id = c.id`);
   // Fresh planner statistics: without them the first queries over the bulk-loaded tables plan for empty ones.
   await db.execute(sql`analyze trainees, assessments, placements, contracts, cohorts`);
   return {

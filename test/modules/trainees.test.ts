@@ -282,10 +282,18 @@ describe("placement", () => {
       hiresCommitted: 3,
       hiresMade: 2,
     });
+    // The contract itself shows the commitment and the hires made, as the issue asks.
+    const contract = async () =>
+      (await t.call("GET", `/v1/contracts/${ac.contractId}`, { token: ac.provider.token })).body;
+    expect(await contract()).toMatchObject({ hiresCommitted: 3, hiresMade: 2 });
     // A correction replaces the placement: b is hired after all, c's hire falls through.
     expect((await place(b.id, { hired: true })).status).toBe(200);
     expect((await place(c.id, { hired: false })).status).toBe(200);
     expect((await delivery()).hiresMade).toBe(2);
+    expect((await place(c.id, { hired: true })).status).toBe(200);
+    expect((await contract()).hiresMade).toBe(3);
+    expect((await place(c.id, { hired: false })).status).toBe(200);
+    expect((await contract()).hiresMade).toBe(2);
     const seen = await t.call("GET", `/v1/trainees/${b.id}`, { token: ac.company.token });
     expect(seen.body.placement).toMatchObject({ hired: true, version: 2 });
     const stranger = await t.org("company");

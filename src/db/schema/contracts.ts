@@ -81,6 +81,8 @@ export const contracts = pgTable(
     subsidyRequestedFen: fen("subsidy_requested_fen").notNull().default(0),
     /** Set by the bureau's approval (≤ requested ≤ the policy cap × headcount); null until then. */
     subsidyApprovedFen: fen("subsidy_approved_fen"),
+    /** Placements recorded as hired, kept by the placement's own transaction so every read of a contract has it. */
+    hiresMade: integer("hires_made").notNull().default(0),
     specialTerms: text("special_terms"),
     /** The version of the terms alone (1 as drafted); signatures bind to it, `version` counts every change. */
     termsVersion: integer("terms_version").notNull().default(1),

@@ -66,6 +66,14 @@ const contractOutput = z.object({
     .nullable()
     .openapi({ description: "Set by the bureau's approval; null until then" }),
   reviewReason: z.string().nullable().openapi({ description: "The bureau's reason at its last review" }),
+  hiresCommitted: z
+    .number()
+    .int()
+    .openapi({ description: "The hiring commitment: hires the company owes under this contract" }),
+  hiresMade: z
+    .number()
+    .int()
+    .openapi({ description: "Trainees whose placement the company recorded as hired" }),
   terminationReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -106,6 +114,8 @@ export const contractSchema = contractOutput.openapi("Contract", {
     signatures: { company: null, provider: null },
     subsidyApprovedFen: null,
     reviewReason: null,
+    hiresCommitted: 15,
+    hiresMade: 0,
     terminationReason: null,
     createdAt: "2031-04-25T06:00:00.000Z",
     updatedAt: "2031-04-25T06:00:00.000Z",
@@ -152,6 +162,8 @@ export function toContract(row: typeof contracts.$inferSelect): Contract {
     signatures: { company: row.companySignature, provider: row.providerSignature },
     subsidyApprovedFen: row.subsidyApprovedFen,
     reviewReason: row.reviewReason,
+    hiresCommitted: row.hires,
+    hiresMade: row.hiresMade,
     terminationReason: row.terminationReason,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

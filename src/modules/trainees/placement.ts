@@ -1,7 +1,6 @@
 /** Placement: the contracted company records whether a completed trainee was hired; hires count toward the contract. */
-import { and, count, eq, sql } from "drizzle-orm";
-import type { Database } from "../../db/client";
-import { assessments, placements, trainees } from "../../db/schema";
+import { eq, sql } from "drizzle-orm";
+import { assessments, contracts, placements, trainees } from "../../db/schema";
 import { requireVerified } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
 import { AppError, invalidField } from "../../platform/errors";
@@ -51,6 +50,13 @@ export async function recordPlacement(
         set: { ...values, version: sql`${placements.version} + 1` },
       })
       .returning();
+    // The contract's count follows in the same transaction; the contract row's lock orders concurrent placements.
+    await tx
+      .update(contracts)
+      .set({
+        hiresMade: sql`(select count(*)::int from ${placements} where ${placements.contractId} = ${contracts.id} and ${placements.hired})`,
+      })
+      .where(eq(contracts.id, trainee.contractId));
     await writeAudit(tx, actor, now, {
       entityType: "trainee",
       entityId: trainee.id,
@@ -73,15 +79,6 @@ export interface ContractDelivery {
   hiresMade: number;
 }
 
-/** Hires made per contract (a placement with `hired`), counted in SQL. */
-export async function hiresMade(db: Database, contractId: string): Promise<number> {
-  const [{ n }] = await db
-    .select({ n: count() })
-    .from(placements)
-    .where(and(eq(placements.contractId, contractId), eq(placements.hired, true)));
-  return n;
-}
-
 /** The delivery figures of one contract, for its parties and the bureau. */
 export async function getContractDelivery(scope: Scope, input: { id: string }): Promise<ContractDelivery> {
   const contract = await findVisibleContract(scope, input.id);
@@ -101,6 +98,6 @@ export async function getContractDelivery(scope: Scope, input: { id: string }): 
     headcount: contract.headcount,
     ...figures,
     hiresCommitted: contract.hires,
-    hiresMade: await hiresMade(scope.db, contract.id),
+    hiresMade: contract.hiresMade,
   };
 }
