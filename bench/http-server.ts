@@ -13,14 +13,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { serve } from "@hono/node-server";
-import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { createApp } from "../src/app";
 import { parseConfig } from "../src/config";
-import type { Database, DatabaseHandle } from "../src/db/client";
+import { type DatabaseHandle, openPostgres } from "../src/db/client";
 import { prepareDatabase } from "../src/db/migrate";
 import { openPglite } from "../src/db/pglite";
-import * as schema from "../src/db/schema";
 import { ManualClock, systemClock } from "../src/platform/clock";
 import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger, type LogLevel } from "../src/platform/logger";
@@ -51,18 +49,13 @@ async function runApp() {
   let recording: Recorded[] | null = null;
   let handle: DatabaseHandle;
   if (dbKind === "postgres") {
-    const client = postgres(url, {
+    // The client `npm start` opens (prepared statements), with a hook that records each query's SQL.
+    handle = openPostgres(url, {
       max: POOL,
-      onnotice: () => {},
       debug: (_conn, query, params) => {
         recording?.push({ query, params: [...(params as unknown[])] });
       },
     });
-    handle = {
-      db: drizzle(client, { schema }) as unknown as Database,
-      kind: "postgres",
-      close: () => client.end(),
-    };
   } else {
     handle = await openPglite();
   }
@@ -133,7 +126,10 @@ function runBaseline() {
       for (const q of queries) {
         const text = q.query.trim().toLowerCase();
         if (text === "begin" || text === "commit" || text === "rollback") continue;
-        rows = await tx.unsafe(q.query, params(q.params) as postgres.ParameterOrJSON<never>[]);
+        // Prepared, as postgres.js's tagged templates are by default and as the app's client does.
+        rows = await tx.unsafe(q.query, params(q.params) as postgres.ParameterOrJSON<never>[], {
+          prepare: true,
+        });
       }
       return rows;
     };

@@ -7,7 +7,8 @@
  * throughput; `cpuRatio` = baseline CPU ÷ app CPU); `--json` prints one object keyed by scenario.
  *
  * PostgreSQL: BENCH_DATABASE_URL (or DATABASE_URL), an admin URL, default postgres://postgres@127.0.0.1:5432/postgres;
- * a fresh database is created for the run and dropped after it. `--connections N`, `--no-pglite`.
+ * a fresh database is created for the run and dropped after it. `--connections N`, `--no-pglite`, `--only list,get`,
+ * `--cpu-prof DIR` (the app server's profile).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -26,6 +27,10 @@ const duration = Math.min(30, Math.max(1, option("--duration", Number(process.en
 const connections = option("--connections", 50);
 const json = args.includes("--json");
 const withPglite = !args.includes("--no-pglite");
+/** `--only list,get`: just these scenarios (list, get, matches, bids, create). */
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1].split(",") : null;
+/** `--cpu-prof DIR`: the app server runs under `node --cpu-prof` and writes its profile to DIR when it stops. */
+const cpuProfDir = args.includes("--cpu-prof") ? args[args.indexOf("--cpu-prof") + 1] : null;
 const say = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
 
 const LABELS: Record<Scenario, string> = {
@@ -35,7 +40,8 @@ const LABELS: Record<Scenario, string> = {
   bids: "GET /v1/orders/{id}/bids (opened)",
   create: "POST /v1/orders",
 };
-const READS: Scenario[] = ["list", "get", "matches", "bids"];
+const READS = (["list", "get", "matches", "bids"] as Scenario[]).filter((s) => !only || only.includes(s));
+const WRITES = (["create"] as Scenario[]).filter((s) => !only || only.includes(s));
 
 const adminUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -49,7 +55,10 @@ const children: ChildProcess[] = [];
 function startServer(mode: "app" | "baseline", db: "postgres" | "pglite", port: number, file: string) {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "bench/http-server.ts", mode, db, String(port), file],
+    [
+      ...(mode === "app" && cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfDir] : []),
+      ...["--import", "tsx", "bench/http-server.ts", mode, db, String(port), file],
+    ],
     {
       env: { ...process.env, DATABASE_URL: dbUrl.toString() },
       stdio: ["ignore", "ignore", "pipe"],
@@ -115,7 +124,7 @@ try {
   await startServer("baseline", "postgres", 18_702, appFile);
   const fixture: RecordedFixture = JSON.parse(readFileSync(appFile, "utf8"));
   // Reads first: the create scenario adds thousands of orders.
-  for (const scenario of [...READS, "create"] as Scenario[]) {
+  for (const scenario of [...READS, ...WRITES]) {
     await measure(18_701, fixture, scenario, 2); // warm-up
     const app = await measure(18_701, fixture, scenario, duration);
     await measure(18_702, fixture, scenario, 2);

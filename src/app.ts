@@ -105,18 +105,18 @@ export function createApp(deps: AppDeps) {
     c.set("limits", limits);
     await next();
   });
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        // The rest of the body stays unread, so the connection cannot carry another request: say so, or a
-        // keep-alive client sends its next request on a socket the server is about to close.
-        throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`, {
-          headers: { Connection: "close" },
-        });
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      // The rest of the body stays unread, so the connection cannot carry another request: say so, or a
+      // keep-alive client sends its next request on a socket the server is about to close.
+      throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes`, {
+        headers: { Connection: "close" },
+      });
+    },
+  });
+  // A GET or HEAD has no body to limit; asking for one would make the Node adapter build a full `Request`.
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   app.use("/v1/*", idempotency);
 
   app.route("/", healthRouter);
