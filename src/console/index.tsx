@@ -15,6 +15,7 @@ import { accountRouter } from "./routes/account";
 import { bidsRouter } from "./routes/bids";
 import { bureauRouter } from "./routes/bureau";
 import { cohortsRouter } from "./routes/cohorts";
+import { contractsRouter } from "./routes/contracts";
 import { homeRouter } from "./routes/home";
 import { invitationsRouter } from "./routes/invitations";
 import { marketRouter } from "./routes/market";
@@ -69,6 +70,7 @@ export function consoleRouter() {
   app.route("/", bidsRouter);
   app.route("/", providerBidsRouter);
   app.route("/", invitationsRouter);
+  app.route("/", contractsRouter);
   app.all("*", () => {
     throw new AppError("not_found", "No such console page");
   });

@@ -12,7 +12,7 @@ export const FEATURES = {
   bids: true,
   invitations: true,
   award: true,
-  contracts: false,
+  contracts: true,
   objections: false,
   subsidies: false,
   trainees: false,

@@ -1,5 +1,6 @@
 /** The console's English messages; the type makes a key missing here (or unknown in zh-CN) a compile error. */
 import { enBids } from "./en.bids";
+import { enContracts } from "./en.contracts";
 import { enPages } from "./en.pages";
 import type { MessageKey } from "./zh-CN";
 
@@ -7,6 +8,7 @@ import type { MessageKey } from "./zh-CN";
 export const en: Record<MessageKey, string> = {
   ...enPages,
   ...enBids,
+  ...enContracts,
   "app.name": "Order-based Talent Training",
   "layout.skip": "Skip to main content",
   "layout.nav": "Main navigation",
