@@ -19,6 +19,7 @@ import { contractsRouter } from "./routes/contracts";
 import { homeRouter } from "./routes/home";
 import { invitationsRouter } from "./routes/invitations";
 import { marketRouter } from "./routes/market";
+import { objectionsRouter } from "./routes/objections";
 import { orderFormRouter } from "./routes/order-form";
 import { ordersRouter } from "./routes/orders";
 import { programsRouter } from "./routes/programs";
@@ -71,6 +72,7 @@ export function consoleRouter() {
   app.route("/", providerBidsRouter);
   app.route("/", invitationsRouter);
   app.route("/", contractsRouter);
+  app.route("/", objectionsRouter);
   app.all("*", () => {
     throw new AppError("not_found", "No such console page");
   });

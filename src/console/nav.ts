@@ -13,7 +13,7 @@ export const FEATURES = {
   invitations: true,
   award: true,
   contracts: true,
-  objections: false,
+  objections: true,
   subsidies: false,
   trainees: false,
   assessments: false,

@@ -1,6 +1,7 @@
 /** The console's English messages; the type makes a key missing here (or unknown in zh-CN) a compile error. */
 import { enBids } from "./en.bids";
 import { enContracts } from "./en.contracts";
+import { enObjections } from "./en.objections";
 import { enPages } from "./en.pages";
 import type { MessageKey } from "./zh-CN";
 
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...enPages,
   ...enBids,
   ...enContracts,
+  ...enObjections,
   "app.name": "Order-based Talent Training",
   "layout.skip": "Skip to main content",
   "layout.nav": "Main navigation",

@@ -7,6 +7,7 @@ import type { Order } from "../../modules/orders/schemas";
 import type { ConsoleTaxonomy } from "../taxonomy";
 import { CohortTable } from "./provider/cohorts";
 import { ContractTable, type ContractRowView } from "./contracts/list";
+import { ObjectionTable, type QueuedObjection } from "./objections/objections";
 
 /** A provider's home: its programs, the market, its bids and invitations, its open cohorts. */
 export function ProviderHome(props: {
@@ -54,6 +55,7 @@ export function BureauHome(props: {
   pending: OrgView[];
   evaluating: Order[];
   reviews: ContractRowView[];
+  objections: QueuedObjection[];
 }) {
   const { t } = props.frame;
   return (
@@ -63,6 +65,12 @@ export function BureauHome(props: {
         <p class="card">{t("home.reviewNone")}</p>
       ) : (
         <ContractTable t={t} rows={props.reviews} />
+      )}
+      <h2>{t("home.objections", { n: props.objections.length })}</h2>
+      {props.objections.length === 0 ? (
+        <p class="card">{t("objections.queueNone")}</p>
+      ) : (
+        <ObjectionTable t={t} rows={props.objections} />
       )}
       <h2>{t("home.pending", { n: props.pending.length })}</h2>
       {props.pending.length === 0 ? (

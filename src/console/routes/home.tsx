@@ -14,6 +14,7 @@ import { pageFrame, render } from "../render";
 import { consoleScopeOf } from "../session";
 import { loadTaxonomy } from "../taxonomy";
 import { contractRows } from "./contracts";
+import { undecidedObjections } from "./objections";
 import { companyOrderRows } from "./orders";
 
 /** `GET /console`. */
@@ -49,14 +50,21 @@ export const homeRouter = new Hono<ConsoleEnv>().get("/", async (c) => {
       );
     }
     case "bureau": {
-      const [pending, evaluating, reviews] = await Promise.all([
+      const [pending, evaluating, reviews, objections] = await Promise.all([
         listOrganizations(scope, { status: "pending", limit: 20 }),
         listOrders(scope, { status: "evaluation", limit: 20 }),
         listContracts(scope, { status: "under_review", limit: 20 }).then((p) => contractRows(scope, p.data)),
+        undecidedObjections(scope),
       ]);
       return render(
         c,
-        <BureauHome frame={frame} pending={pending.data} evaluating={evaluating.data} reviews={reviews} />,
+        <BureauHome
+          frame={frame}
+          pending={pending.data}
+          evaluating={evaluating.data}
+          reviews={reviews}
+          objections={objections}
+        />,
       );
     }
     case "assessor": {

@@ -31,6 +31,9 @@ export const DONE: Record<string, MessageKey> = {
   reviewed: "done.reviewed",
   contractStarted: "done.contractStarted",
   completed: "done.completed",
+  objectionFiled: "done.objectionFiled",
+  objectionAnswered: "done.objectionAnswered",
+  objectionDecided: "done.objectionDecided",
 };
 
 /** Refusals a page explains in place (the rest get the error page). */
