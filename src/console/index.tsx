@@ -24,6 +24,7 @@ import { orderFormRouter } from "./routes/order-form";
 import { ordersRouter } from "./routes/orders";
 import { programsRouter } from "./routes/programs";
 import { providerBidsRouter } from "./routes/provider-bids";
+import { traineesRouter } from "./routes/trainees";
 
 /** The error of a console request as an AppError (a 500 never shows what went wrong). */
 function asAppError(c: ConsoleContext, err: unknown): AppError {
@@ -73,6 +74,7 @@ export function consoleRouter() {
   app.route("/", invitationsRouter);
   app.route("/", contractsRouter);
   app.route("/", objectionsRouter);
+  app.route("/", traineesRouter);
   app.all("*", () => {
     throw new AppError("not_found", "No such console page");
   });

@@ -15,7 +15,7 @@ export const FEATURES = {
   contracts: true,
   objections: true,
   subsidies: false,
-  trainees: false,
+  trainees: true,
   assessments: false,
   certificates: false,
   statistics: false,

@@ -2,6 +2,7 @@
 import { enBids } from "./en.bids";
 import { enContracts } from "./en.contracts";
 import { enObjections } from "./en.objections";
+import { enTrainees } from "./en.trainees";
 import { enPages } from "./en.pages";
 import type { MessageKey } from "./zh-CN";
 
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...enBids,
   ...enContracts,
   ...enObjections,
+  ...enTrainees,
   "app.name": "Order-based Talent Training",
   "layout.skip": "Skip to main content",
   "layout.nav": "Main navigation",

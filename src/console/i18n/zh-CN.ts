@@ -2,6 +2,7 @@
 import { zhCNBids } from "./zh-CN.bids";
 import { zhCNContracts } from "./zh-CN.contracts";
 import { zhCNObjections } from "./zh-CN.objections";
+import { zhCNTrainees } from "./zh-CN.trainees";
 import { zhCNPages } from "./zh-CN.pages";
 
 /** The Simplified Chinese catalogue: the shared messages here, the pages' in `zh-CN.pages.ts`. */
@@ -10,6 +11,7 @@ export const zhCN = {
   ...zhCNBids,
   ...zhCNContracts,
   ...zhCNObjections,
+  ...zhCNTrainees,
   "app.name": "订单式人才培养平台",
   "layout.skip": "跳到主要内容",
   "layout.nav": "主导航",

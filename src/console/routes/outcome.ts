@@ -34,6 +34,9 @@ export const DONE: Record<string, MessageKey> = {
   objectionFiled: "done.objectionFiled",
   objectionAnswered: "done.objectionAnswered",
   objectionDecided: "done.objectionDecided",
+  enrolled: "done.enrolled",
+  traineeCompleted: "done.traineeCompleted",
+  placed: "done.placed",
 };
 
 /** Refusals a page explains in place (the rest get the error page). */

@@ -253,6 +253,13 @@ export function ContractPage(props: { frame: PageFrame; view: ContractView }) {
         <a href={`/console/orders/${contract.orderId}`}>{t("contract.order")}</a>
       </p>
       {view.cohortName && <p>{t("contract.cohort", { name: view.cohortName })}</p>}
+      {(contract.status === "active" || contract.status === "completed") && (
+        <p>
+          <a class="button secondary" href={`/console/contracts/${contract.id}/trainees`}>
+            {t("trainees.open")}
+          </a>
+        </p>
+      )}
       {contract.reviewReason && <p>{t("contract.reviewReason", { reason: contract.reviewReason })}</p>}
       {contract.terminationReason && (
         <p class="problem">{t("contract.terminationReason", { reason: contract.terminationReason })}</p>

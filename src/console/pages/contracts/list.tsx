@@ -14,8 +14,8 @@ export interface ContractRowView {
   providerName: string;
 }
 
-/** The table of contracts with each one's next step for the viewer. */
-export function ContractTable(props: { t: Translate; rows: ContractRowView[] }) {
+/** The table of contracts with each one's next step; `suffix` links to a page under each (e.g. its trainees). */
+export function ContractTable(props: { t: Translate; rows: ContractRowView[]; suffix?: string }) {
   const { t, rows } = props;
   return (
     <div class="table-wrap">
@@ -35,7 +35,7 @@ export function ContractTable(props: { t: Translate; rows: ContractRowView[] }) 
           {rows.map((r) => (
             <tr>
               <td>
-                <a href={`/console/contracts/${r.contract.id}`}>{r.orderTitle}</a>
+                <a href={`/console/contracts/${r.contract.id}${props.suffix ?? ""}`}>{r.orderTitle}</a>
               </td>
               <td>{r.companyName}</td>
               <td>{r.providerName}</td>
