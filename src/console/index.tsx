@@ -24,6 +24,7 @@ import { orderFormRouter } from "./routes/order-form";
 import { ordersRouter } from "./routes/orders";
 import { programsRouter } from "./routes/programs";
 import { providerBidsRouter } from "./routes/provider-bids";
+import { statisticsRouter } from "./routes/statistics";
 import { traineesRouter } from "./routes/trainees";
 
 /** The error of a console request as an AppError (a 500 never shows what went wrong). */
@@ -75,6 +76,7 @@ export function consoleRouter() {
   app.route("/", contractsRouter);
   app.route("/", objectionsRouter);
   app.route("/", traineesRouter);
+  app.route("/", statisticsRouter);
   app.all("*", () => {
     throw new AppError("not_found", "No such console page");
   });

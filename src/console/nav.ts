@@ -18,7 +18,7 @@ export const FEATURES = {
   trainees: true,
   assessments: false,
   certificates: false,
-  statistics: false,
+  statistics: true,
   publicVerification: false,
   ocds: false,
 } satisfies Record<string, boolean>;

@@ -2,6 +2,7 @@
 import { enBids } from "./en.bids";
 import { enContracts } from "./en.contracts";
 import { enObjections } from "./en.objections";
+import { enStats } from "./en.stats";
 import { enTrainees } from "./en.trainees";
 import { enPages } from "./en.pages";
 import type { MessageKey } from "./zh-CN";
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...enContracts,
   ...enObjections,
   ...enTrainees,
+  ...enStats,
   "app.name": "Order-based Talent Training",
   "layout.skip": "Skip to main content",
   "layout.nav": "Main navigation",

@@ -2,6 +2,7 @@
 import { zhCNBids } from "./zh-CN.bids";
 import { zhCNContracts } from "./zh-CN.contracts";
 import { zhCNObjections } from "./zh-CN.objections";
+import { zhCNStats } from "./zh-CN.stats";
 import { zhCNTrainees } from "./zh-CN.trainees";
 import { zhCNPages } from "./zh-CN.pages";
 
@@ -12,6 +13,7 @@ export const zhCN = {
   ...zhCNContracts,
   ...zhCNObjections,
   ...zhCNTrainees,
+  ...zhCNStats,
   "app.name": "订单式人才培养平台",
   "layout.skip": "跳到主要内容",
   "layout.nav": "主导航",
