@@ -117,4 +117,24 @@ describe.skipIf(skipReason !== null)("contracts in a browser", { timeout: 120_00
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("zh-CN");
     await signOut();
   });
+
+  it("the bureau's objections, statistics and a contract's trainees pass axe, in Chinese", async () => {
+    await signInByKeyboard(page, DEMO_BUREAU_EMAIL, DEMO_PASSWORD);
+    await page.getByRole("link", { name: "异议", exact: true }).click();
+    expect(await page.locator("h1").textContent()).toBe("异议");
+    await check("bureau-objections");
+    // The demo's newest award is in its publicity period with an open objection.
+    await page.locator('main a[href*="/objections#objection-"]').first().click();
+    expect(await page.locator("main").textContent()).toContain("裁决结论");
+    await check("order-objections");
+    await page.getByRole("link", { name: "统计", exact: true }).click();
+    expect(await page.locator(".big-figure").textContent()).toMatch(/%$/);
+    await check("bureau-statistics");
+    await page.goto("/console/contracts?status=active");
+    await page.locator('main a[href^="/console/contracts/ctr_"]').first().click();
+    await page.getByRole("link", { name: "学员名单" }).click();
+    expect(await page.locator("h1").textContent()).toMatch(/^学员：/);
+    await check("contract-trainees");
+    await signOut();
+  });
 });

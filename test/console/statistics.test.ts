@@ -30,7 +30,7 @@ describe("the bureau's statistics", () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain(`${year} 年培养统计`);
     expect(page.html).toContain('<p class="big-figure">0%</p>');
-    expect(page.html).toContain("0 / 10000 人结业");
+    expect(page.html).toContain("0 / 10,000 人结业");
     expect(page.html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="[^"]+：报名 3 人"/);
     expect(page.html).toContain(`Test provider ${ac.provider.email}`);
     expect(page.html).toContain(`href="/console/statistics/providers.csv?year=${year}"`);
@@ -57,7 +57,7 @@ describe("the bureau's statistics", () => {
     await as.bureau.get("/console/language/en");
     const english = await as.bureau.get("/console/statistics");
     expect(english.html).toContain(`Training statistics ${year}`);
-    expect(english.html).toContain("0 / 10000 trainees completed");
+    expect(english.html).toContain("0 / 10,000 trainees completed");
     expect(rawKeys(english.html)).toEqual([]);
     await as.bureau.get("/console/language/zh-CN");
   });

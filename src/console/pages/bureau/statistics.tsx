@@ -16,6 +16,8 @@ export interface StatsView {
 }
 
 const rate = (x: number | null) => (x === null ? "—" : formatPercent(x));
+/** A count with thousands separators (10,000), the same in both languages. */
+const count = (n: number) => n.toLocaleString("en-US");
 
 /** `/console/statistics?year=`. */
 export function StatisticsPage(props: { frame: PageFrame; view: StatsView }) {
@@ -33,7 +35,7 @@ export function StatisticsPage(props: { frame: PageFrame; view: StatsView }) {
       <section class="card" aria-labelledby="progress-title">
         <h2 id="progress-title">{t("stats.progress")}</h2>
         <p class="big-figure">{formatPercent(o.progress)}</p>
-        <p>{t("stats.progressFigure", { completed: o.completed, target: o.target })}</p>
+        <p>{t("stats.progressFigure", { completed: count(o.completed), target: count(o.target) })}</p>
         <Bar value={o.progress} label={t("stats.progressBar", { percent: formatPercent(o.progress) })} />
       </section>
       <section class="card" aria-labelledby="figures-title">
