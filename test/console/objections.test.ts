@@ -62,6 +62,7 @@ describe("objections to an award", () => {
     // The winner sees the objection, without the objector's name.
     const seen = await as.a.get(page);
     expect(seen.html).toContain("异议人：其他投标机构");
+    expect(seen.html).not.toContain(`action="${page}"`);
     expect((await as.stranger.get(page)).status).toBe(403);
     expect((await as.stranger.get("/console/objections")).status).toBe(403);
   });

@@ -4,6 +4,7 @@
  */
 import { Hono } from "hono";
 import { getAward } from "../../modules/awards/service";
+import { listBids } from "../../modules/bids/service";
 import {
   answerObjection,
   decideObjection,
@@ -70,9 +71,13 @@ export const objectionsRouter = new Hono<ConsoleEnv>()
     ]);
     const { orgKind, orgId } = scope.actor;
     const side = orgKind === "bureau" ? "bureau" : orgKind === "provider" ? "provider" : "company";
-    // The service decides whether the bid lost; the form shows while the publicity runs and nothing is filed yet.
-    const canFile =
+    // The form shows to a provider whose bid was not awarded, while the publicity runs, until it has objected
+    // (the objections service checks all of it again).
+    const lost =
       side === "provider" &&
+      (await listBids(scope, { orderId: id, status: "not_awarded", limit: 1 })).data.length > 0;
+    const canFile =
+      lost &&
       award !== null &&
       new Date(award.publicityEndsAt) > scope.now &&
       !objections.some((o) => o.objector?.orgId === orgId);
