@@ -60,6 +60,11 @@ const providerBids = await (await get("/console/bids", provider)).text();
 const bid = firstLink(providerBids, /\/console\/bids\/bid_\w+/);
 const orgs = await (await get("/console/organizations?status=all", bureau)).text();
 const org = firstLink(orgs, /\/console\/organizations\/org_\w+/);
+const anyContracts = await (await get("/console/contracts?status=all", bureau)).text();
+const contract = firstLink(anyContracts, /\/console\/contracts\/ctr_\w+/);
+const activeContracts = await (await get("/console/contracts?status=active", bureau)).text();
+const active = firstLink(activeContracts, /\/console\/contracts\/ctr_\w+/);
+if (!contract || !active) throw new Error("the demo data has no contracts to render");
 
 const pages: [string, string, string][] = [
   ["sign-in", "/console/sign-in", ""],
@@ -84,6 +89,12 @@ const pages: [string, string, string][] = [
   ["organisation", org, bureau],
   ["orders (bureau)", "/console/orders", bureau],
   ["bid comparison (bureau)", evaluating, bureau],
+  ["contracts (company)", "/console/contracts", company],
+  ["contract (bureau)", contract, bureau],
+  ["contract reviews (bureau)", "/console/contracts", bureau],
+  ["objections (bureau)", "/console/objections", bureau],
+  ["contract trainees (bureau)", `${active}/trainees`, bureau],
+  ["statistics (bureau)", "/console/statistics", bureau],
   ["assessor home", "/console", assessor],
 ];
 

@@ -15,13 +15,17 @@ import { accountRouter } from "./routes/account";
 import { bidsRouter } from "./routes/bids";
 import { bureauRouter } from "./routes/bureau";
 import { cohortsRouter } from "./routes/cohorts";
+import { contractsRouter } from "./routes/contracts";
 import { homeRouter } from "./routes/home";
 import { invitationsRouter } from "./routes/invitations";
 import { marketRouter } from "./routes/market";
+import { objectionsRouter } from "./routes/objections";
 import { orderFormRouter } from "./routes/order-form";
 import { ordersRouter } from "./routes/orders";
 import { programsRouter } from "./routes/programs";
 import { providerBidsRouter } from "./routes/provider-bids";
+import { statisticsRouter } from "./routes/statistics";
+import { traineesRouter } from "./routes/trainees";
 
 /** The error of a console request as an AppError (a 500 never shows what went wrong). */
 function asAppError(c: ConsoleContext, err: unknown): AppError {
@@ -69,6 +73,10 @@ export function consoleRouter() {
   app.route("/", bidsRouter);
   app.route("/", providerBidsRouter);
   app.route("/", invitationsRouter);
+  app.route("/", contractsRouter);
+  app.route("/", objectionsRouter);
+  app.route("/", traineesRouter);
+  app.route("/", statisticsRouter);
   app.all("*", () => {
     throw new AppError("not_found", "No such console page");
   });

@@ -1,8 +1,8 @@
 /**
  * The console's navigation per organisation kind, and its extension points. An entry whose `feature` is not yet
  * built stays hidden: the next round turns a feature on in `FEATURES` when its service and pages exist (bids,
- * invitations and the award are on; contracts, objections, subsidies and OCDS with issue 9, trainees, certificates,
- * assessments, statistics and public verification with issue 10).
+ * invitations, the award, contracts, objections, trainees and statistics are on; subsidy policies, OCDS,
+ * assessments, certificates and public verification are not built yet).
  */
 import type { OrgKind } from "../platform/actor";
 import type { MessageKey } from "./i18n";
@@ -12,13 +12,13 @@ export const FEATURES = {
   bids: true,
   invitations: true,
   award: true,
-  contracts: false,
-  objections: false,
+  contracts: true,
+  objections: true,
   subsidies: false,
-  trainees: false,
+  trainees: true,
   assessments: false,
   certificates: false,
-  statistics: false,
+  statistics: true,
   publicVerification: false,
   ocds: false,
 } satisfies Record<string, boolean>;

@@ -75,6 +75,7 @@ padding:.35rem 0;border-bottom:1px solid var(--line)}
 .factors svg{display:block}
 .bar-bg{fill:var(--bar-bg)}.bar{fill:var(--bar)}
 .evidence{margin:0;padding-left:1.1rem;font-size:.95rem}
+p.big-figure{font-size:3rem;font-weight:700;margin:.25rem 0;line-height:1.1}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:0}
 dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
 .pager{display:flex;gap:1rem;margin:1rem 0}

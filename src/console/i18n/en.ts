@@ -1,5 +1,9 @@
 /** The console's English messages; the type makes a key missing here (or unknown in zh-CN) a compile error. */
 import { enBids } from "./en.bids";
+import { enContracts } from "./en.contracts";
+import { enObjections } from "./en.objections";
+import { enStats } from "./en.stats";
+import { enTrainees } from "./en.trainees";
 import { enPages } from "./en.pages";
 import type { MessageKey } from "./zh-CN";
 
@@ -7,6 +11,10 @@ import type { MessageKey } from "./zh-CN";
 export const en: Record<MessageKey, string> = {
   ...enPages,
   ...enBids,
+  ...enContracts,
+  ...enObjections,
+  ...enTrainees,
+  ...enStats,
   "app.name": "Order-based Talent Training",
   "layout.skip": "Skip to main content",
   "layout.nav": "Main navigation",

@@ -1,11 +1,19 @@
 /** The console's Simplified Chinese messages (the default language); `en.ts` has exactly the same keys. */
 import { zhCNBids } from "./zh-CN.bids";
+import { zhCNContracts } from "./zh-CN.contracts";
+import { zhCNObjections } from "./zh-CN.objections";
+import { zhCNStats } from "./zh-CN.stats";
+import { zhCNTrainees } from "./zh-CN.trainees";
 import { zhCNPages } from "./zh-CN.pages";
 
 /** The Simplified Chinese catalogue: the shared messages here, the pages' in `zh-CN.pages.ts`. */
 export const zhCN = {
   ...zhCNPages,
   ...zhCNBids,
+  ...zhCNContracts,
+  ...zhCNObjections,
+  ...zhCNTrainees,
+  ...zhCNStats,
   "app.name": "订单式人才培养平台",
   "layout.skip": "跳到主要内容",
   "layout.nav": "主导航",

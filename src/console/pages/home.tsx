@@ -6,6 +6,8 @@ import type { Cohort } from "../../modules/cohorts/schemas";
 import type { Order } from "../../modules/orders/schemas";
 import type { ConsoleTaxonomy } from "../taxonomy";
 import { CohortTable } from "./provider/cohorts";
+import { ContractTable, type ContractRowView } from "./contracts/list";
+import { ObjectionTable, type QueuedObjection } from "./objections/objections";
 
 /** A provider's home: its programs, the market, its bids and invitations, its open cohorts. */
 export function ProviderHome(props: {
@@ -47,11 +49,29 @@ export function ProviderHome(props: {
   );
 }
 
-/** The bureau's home: organisations waiting for verification, and orders whose bids are being evaluated. */
-export function BureauHome(props: { frame: PageFrame; pending: OrgView[]; evaluating: Order[] }) {
+/** The bureau's home: contracts to review, organisations waiting for verification, orders in evaluation. */
+export function BureauHome(props: {
+  frame: PageFrame;
+  pending: OrgView[];
+  evaluating: Order[];
+  reviews: ContractRowView[];
+  objections: QueuedObjection[];
+}) {
   const { t } = props.frame;
   return (
     <Layout frame={props.frame} title={t("home.title")} current="home">
+      <h2>{t("home.reviewQueue", { n: props.reviews.length })}</h2>
+      {props.reviews.length === 0 ? (
+        <p class="card">{t("home.reviewNone")}</p>
+      ) : (
+        <ContractTable t={t} rows={props.reviews} />
+      )}
+      <h2>{t("home.objections", { n: props.objections.length })}</h2>
+      {props.objections.length === 0 ? (
+        <p class="card">{t("objections.queueNone")}</p>
+      ) : (
+        <ObjectionTable t={t} rows={props.objections} />
+      )}
       <h2>{t("home.pending", { n: props.pending.length })}</h2>
       {props.pending.length === 0 ? (
         <p class="card">{t("org.queueEmpty")}</p>

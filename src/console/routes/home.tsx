@@ -2,6 +2,7 @@
 import { Hono } from "hono";
 import { listAccreditations, listOrganizations } from "../../modules/organizations/service";
 import { listBids } from "../../modules/bids/service";
+import { listContracts } from "../../modules/contracts/service";
 import { listInvitations } from "../../modules/invitations/service";
 import { listOrders } from "../../modules/orders/service";
 import { listPrograms } from "../../modules/programs/service";
@@ -12,6 +13,8 @@ import { CompanyOrdersPage } from "../pages/orders/list";
 import { pageFrame, render } from "../render";
 import { consoleScopeOf } from "../session";
 import { loadTaxonomy } from "../taxonomy";
+import { contractRows } from "./contracts";
+import { undecidedObjections } from "./objections";
 import { companyOrderRows } from "./orders";
 
 /** `GET /console`. */
@@ -47,11 +50,22 @@ export const homeRouter = new Hono<ConsoleEnv>().get("/", async (c) => {
       );
     }
     case "bureau": {
-      const [pending, evaluating] = await Promise.all([
+      const [pending, evaluating, reviews, objections] = await Promise.all([
         listOrganizations(scope, { status: "pending", limit: 20 }),
         listOrders(scope, { status: "evaluation", limit: 20 }),
+        listContracts(scope, { status: "under_review", limit: 20 }).then((p) => contractRows(scope, p.data)),
+        undecidedObjections(scope),
       ]);
-      return render(c, <BureauHome frame={frame} pending={pending.data} evaluating={evaluating.data} />);
+      return render(
+        c,
+        <BureauHome
+          frame={frame}
+          pending={pending.data}
+          evaluating={evaluating.data}
+          reviews={reviews}
+          objections={objections}
+        />,
+      );
     }
     case "assessor": {
       const accreditations = await listAccreditations(scope, { orgId: scope.actor.orgId, limit: 100 });

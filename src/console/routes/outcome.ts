@@ -26,6 +26,17 @@ export const DONE: Record<string, MessageKey> = {
   disqualified: "done.disqualified",
   awarded: "done.awarded",
   invited: "done.invited",
+  signed: "done.signed",
+  contractSubmitted: "done.contractSubmitted",
+  reviewed: "done.reviewed",
+  contractStarted: "done.contractStarted",
+  completed: "done.completed",
+  objectionFiled: "done.objectionFiled",
+  objectionAnswered: "done.objectionAnswered",
+  objectionDecided: "done.objectionDecided",
+  enrolled: "done.enrolled",
+  traineeCompleted: "done.traineeCompleted",
+  placed: "done.placed",
 };
 
 /** Refusals a page explains in place (the rest get the error page). */

@@ -165,7 +165,8 @@ export function BidPage(props: { frame: PageFrame; view: BidView }) {
       {excluded && <p class="problem">{excluded}</p>}
       {bid.award && (
         <p class="notice">
-          {t("bid.awardNotice", { at: formatInstant(bid.award.awardedAt), reason: bid.award.reason })}
+          {t("bid.awardNotice", { at: formatInstant(bid.award.awardedAt), reason: bid.award.reason })}{" "}
+          <a href={`/console/orders/${order.id}/objections`}>{t("objections.link")}</a>
         </p>
       )}
       {live && biddingOpen && (

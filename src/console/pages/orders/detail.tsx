@@ -55,6 +55,11 @@ function OwnerActions(props: { frame: PageFrame; order: Order }) {
             {t(order.status === "evaluation" ? "next.compareBids" : "nav.bids")}
           </a>
         )}
+        {["awarded", "contracted", "fulfilled"].includes(order.status) && (
+          <a class="button secondary" href={`${base}/objections`}>
+            {t("objections.link")}
+          </a>
+        )}
       </div>
       {["draft", "open", "evaluation"].includes(order.status) && (
         <form method="post" action={`${base}/cancel`} class="stack">
@@ -89,6 +94,11 @@ function YourBid(props: { frame: PageFrame; order: Order; bidding: NonNullable<O
         <p>{t(open ? "bid.noneYet" : "bid.closed")}</p>
       )}
       {why && <p class="muted">{why}</p>}
+      {bid && (bid.status === "not_awarded" || bid.status === "awarded") && (
+        <p>
+          <a href={`/console/orders/${props.order.id}/objections`}>{t("objections.link")}</a>
+        </p>
+      )}
       {canBid && !live && (
         <p>
           <a class="button" href={`/console/orders/${props.order.id}/bids/new`}>
@@ -176,6 +186,9 @@ export function OrderDetailPage(props: { frame: PageFrame; tax: ConsoleTaxonomy;
           <p>
             <a class="button secondary" href={`/console/orders/${view.order.id}/bids`}>
               {t("nav.bids")}
+            </a>{" "}
+            <a class="button secondary" href={`/console/orders/${view.order.id}/objections`}>
+              {t("objections.link")}
             </a>
           </p>
         )}

@@ -1,0 +1,41 @@
+/** English messages of the bureau's statistics; the type makes a key missing here a compile error. */
+import type { zhCNStats } from "./zh-CN.stats";
+
+/** The English messages of the statistics. */
+export const enStats: Record<keyof typeof zhCNStats, string> = {
+  "sector.ai": "Artificial intelligence",
+  "sector.big_data": "Big data",
+  "sector.blockchain": "Blockchain",
+  "sector.cloud": "Cloud computing",
+  "sector.iot": "Internet of things",
+  "sector.intelligent_manufacturing": "Intelligent manufacturing",
+  "sector.industrial_internet": "Industrial internet",
+  "sector.vr": "Virtual reality",
+  "sector.digital_twin": "Digital twins",
+
+  "stats.title": "Training statistics {year}",
+  "stats.year": "Year",
+  "stats.show": "Show",
+  "stats.progress": "Progress toward the year's target",
+  "stats.progressFigure": "{completed} / {target} trainees completed",
+  "stats.progressBar": "{percent} of the year's target reached",
+  "stats.figures": "The year at a glance",
+  "stats.enrolled": "Enrolled",
+  "stats.completed": "Completed",
+  "stats.certified": "Certified",
+  "stats.placed": "Placed",
+  "stats.subsidies": "Subsidies approved",
+  "stats.bySector": "Trainees by sector",
+  "stats.sectorBar": "{sector}: {n} enrolled",
+  "stats.col.sector": "Sector",
+  "stats.byProvider": "Providers",
+  "stats.col.provider": "Provider",
+  "stats.col.contracts": "Contracts",
+  "stats.col.trainees": "Trainees",
+  "stats.col.completionRate": "Completion rate",
+  "stats.col.certificationRate": "Certification rate",
+  "stats.col.placementRate": "Placement rate",
+  "stats.providersNone": "No provider figures for this year yet.",
+  "stats.csv": "Download CSV",
+  "stats.csvOf": "Download {table} (CSV)",
+};
