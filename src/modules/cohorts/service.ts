@@ -41,8 +41,11 @@ function checkReadyDate(readyDate: string, now: Date): void {
 }
 
 /** The program's row, locked for the rest of the transaction, so capacity and status cannot change under us. */
+// NO KEY UPDATE, not UPDATE: it still serialises every change to the program and its cohorts, but leaves the key-share
+// lock that a foreign key takes free, so a bid on this program (which locks the organisation for its quota first)
+// never waits on it while this transaction waits on the organisation: that was a deadlock.
 async function lockProgram(tx: Database, programId: string) {
-  const [program] = await tx.select().from(programs).where(eq(programs.id, programId)).for("update");
+  const [program] = await tx.select().from(programs).where(eq(programs.id, programId)).for("no key update");
   return program;
 }
 

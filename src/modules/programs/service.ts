@@ -156,7 +156,7 @@ export async function updateProgram(
   };
   return db.transaction(async (tx) => {
     // The program row is locked first, so a cohort resized at the same moment waits and sees the new capacity.
-    await tx.select({ id: programs.id }).from(programs).where(eq(programs.id, id)).for("update");
+    await tx.select({ id: programs.id }).from(programs).where(eq(programs.id, id)).for("no key update");
     if (patch.cohortCapacity !== undefined) {
       // A planned cohort already promised to run at its size; capacity may not drop below it.
       const [larger] = await tx
