@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import { type contracts, subsidyPolicies } from "../../db/schema";
 import type { Database } from "../../db/client";
+import { sha256Hex } from "../../platform/auth";
 
 type ContractRow = typeof contracts.$inferSelect;
 
@@ -63,10 +64,9 @@ export function canonicalTerms(row: ContractRow): string {
   );
 }
 
-/** Lowercase hex SHA-256 of the canonical terms (Web Crypto: the same on Node and workerd). */
-export async function termsSha256(row: ContractRow): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonicalTerms(row)));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+/** Lowercase hex SHA-256 of the canonical terms (the same digest on Node and workerd). */
+export function termsSha256(row: ContractRow): Promise<string> {
+  return sha256Hex(canonicalTerms(row));
 }
 
 /**
