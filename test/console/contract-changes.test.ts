@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { bidder, type Org } from "../fixtures";
-import { awardedOrder, type Bidder, contractStep, endPublicity, submittedContract } from "../fixtures-contracts";
+import {
+  awardedOrder,
+  type Bidder,
+  contractStep,
+  endPublicity,
+  submittedContract,
+} from "../fixtures-contracts";
 import { createTestContext, PASSWORD, type TestContext } from "../helpers";
 import { type ConsoleClient, consoleClient, rawKeys } from "./client";
 
@@ -139,7 +145,9 @@ describe("changing a draft's terms", () => {
     expect(cap.status).toBe(400);
     expect(cap.html).toContain("超过补贴上限 ¥24,000（开始日期适用的补贴政策 × 培训人数）。");
     const en = await as.companyEn.post(termsA(), { ...base, subsidyRequestedYuan: "24000.01" }, pageA());
-    expect(en.html).toContain("Above the cap of ¥24,000 (the subsidy policy in force on the start date × the headcount).");
+    expect(en.html).toContain(
+      "Above the cap of ¥24,000 (the subsidy policy in force on the start date × the headcount).",
+    );
     const bad = await as.companyEn.post(termsA(), { ...base, startDate: "2031-02-30" }, pageA());
     expect(bad.html).toContain("Enter a date, e.g. 2031-01-31.");
     expect(rawKeys(bad.html)).toEqual([]);
@@ -170,7 +178,11 @@ describe("terminating a contract", () => {
     expect((await as.company.get(pageB())).html).toContain(`action="${terminateB()}"`);
     expect((await as.bureau.get(pageB())).html).toContain(`action="${terminateB()}"`);
     expect((await as.company.get(pageA())).html).not.toContain("/terminate");
-    const draft = await as.company.post(`/console/contracts/${idA}/terminate`, { reason: "不再需要" }, pageA());
+    const draft = await as.company.post(
+      `/console/contracts/${idA}/terminate`,
+      { reason: "不再需要" },
+      pageA(),
+    );
     expect(draft.location).toBe(`${pageA()}?problem=invalid_state`);
   });
 

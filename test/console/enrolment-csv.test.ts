@@ -70,7 +70,7 @@ describe("CSV enrolment", () => {
       });
       return new Uint8Array(await res.arrayBuffer());
     };
-    const decode = (b: Uint8Array) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(b);
+    const decode = (b: Uint8Array) => new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(b);
     expect(decode(await bytes("zh-CN"))).toBe("\uFEFF姓名,手机,邮箱,身份证后四位\r\n");
     expect(decode(await bytes("en"))).toBe("\uFEFFname,phone,email,idLast4\r\n");
     expect((await as.company.get(page)).html).not.toContain(`action="${upload}"`);
@@ -148,7 +148,8 @@ describe("CSV enrolment", () => {
   });
 
   it("enrols a correct file with a BOM, CRLF line ends and quoted fields in one batch", async () => {
-    const csv = '\uFEFF姓名,手机,邮箱,身份证后四位\r\n"李, 娜",13900139000,,\r\n"张""小""明",,zxm@example.cn,123x\r\n\r\n';
+    const csv =
+      '\uFEFF姓名,手机,邮箱,身份证后四位\r\n"李, 娜",13900139000,,\r\n"张""小""明",,zxm@example.cn,123x\r\n\r\n';
     const res = await postCsv(as.provider, csv);
     expect(res.status).toBe(303);
     expect(res.location).toBe(`${page}?done=enrolledCsv`);
@@ -157,8 +158,13 @@ describe("CSV enrolment", () => {
     expect(after.html).toContain("李, 娜");
     expect(after.html).toContain("张&quot;小&quot;明");
     expect(after.html).toContain("已报名 2 / 4 人");
-    const trainees = await t.call("GET", `/v1/cohorts/${ac.cohort.id}/trainees`, { token: ac.provider.token });
-    expect(trainees.body.data.map((x: { idLast4: string | null }) => x.idLast4).sort()).toEqual(["123X", null]);
+    const trainees = await t.call("GET", `/v1/cohorts/${ac.cohort.id}/trainees`, {
+      token: ac.provider.token,
+    });
+    expect(trainees.body.data.map((x: { idLast4: string | null }) => x.idLast4).sort()).toEqual([
+      "123X",
+      null,
+    ]);
   });
 
   it("refuses a forged form, another provider (404) and the company (403)", async () => {

@@ -65,7 +65,12 @@ describe("subsidy policies", () => {
     expect(edit.html).toContain('name="perTraineeYuan" type="text" value="3000.50"');
     const replaced = await as.bureau.post(
       PAGE,
-      { occupationCode: "ai_engineer", perTraineeYuan: "2800", validFrom: "2026-01-01", validUntil: "2026-12-31" },
+      {
+        occupationCode: "ai_engineer",
+        perTraineeYuan: "2800",
+        validFrom: "2026-01-01",
+        validUntil: "2026-12-31",
+      },
       PAGE,
     );
     expect(replaced.status).toBe(303);
@@ -91,7 +96,12 @@ describe("subsidy policies", () => {
     expect(rawKeys(zh.html)).toEqual([]);
     const before = await as.bureauEn.post(
       PAGE,
-      { occupationCode: "ai_engineer", perTraineeYuan: "2000", validFrom: "2026-06-01", validUntil: "2026-05-01" },
+      {
+        occupationCode: "ai_engineer",
+        perTraineeYuan: "2000",
+        validFrom: "2026-06-01",
+        validUntil: "2026-05-01",
+      },
       PAGE,
     );
     expect(before.status).toBe(400);
