@@ -34,6 +34,7 @@ export const enAdmin: Record<keyof typeof zhCNAdmin, string> = {
   "validation.nothingChanged": "The terms are unchanged.",
 
   "contract.changeTerms": "Change the terms",
+  "contract.changeOpen": "Enter new terms",
   "contract.changeHint":
     "A change makes a new terms version and voids both signatures: both parties sign again, and the contract is a draft again.",
   "contract.changeSubmit": "Save the terms and void the signatures",

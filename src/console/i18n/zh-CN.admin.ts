@@ -33,6 +33,7 @@ export const zhCNAdmin = {
   "validation.nothingChanged": "条款没有变化。",
 
   "contract.changeTerms": "修改条款",
+  "contract.changeOpen": "填写新条款",
   "contract.changeHint": "修改后条款版本加一，双方已有的签署作废，需双方重新签署；合同回到草稿状态。",
   "contract.changeSubmit": "保存条款并作废签署",
   "contract.field.subsidyRequestedYuan": "申请补贴（元）",

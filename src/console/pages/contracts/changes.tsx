@@ -18,7 +18,7 @@ export function TermsForm(props: { frame: PageFrame; contract: Contract; form: F
         </p>
       )}
       <details open={open}>
-        <summary>{t("contract.changeTerms")}</summary>
+        <summary>{t("contract.changeOpen")}</summary>
         <ErrorSummary form={form} t={t} />
         <form method="post" action={`/console/contracts/${contract.id}/terms`} class="stack" novalidate>
           <CsrfField token={csrf} />

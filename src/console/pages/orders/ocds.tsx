@@ -96,18 +96,20 @@ function money(v: Value | undefined): string {
 
 const day = (iso: string) => iso.slice(0, 10);
 
-/** The main status and value of a release. */
-function summary(r: OcdsRelease): { status?: string; value?: Value } {
-  if (r.awards?.[0]) return { status: r.awards[0].status, value: r.awards[0].value };
+/** The statuses (each once, in order) and the value of a release: its award's, its contracts' or its tender's. */
+function summary(r: OcdsRelease): { statuses: string[]; value?: Value } {
+  if (r.awards?.[0]) return { statuses: [r.awards[0].status], value: r.awards[0].value };
   if (r.contracts?.length) {
     const total = r.contracts.reduce((n, c) => n + c.value.amount, 0);
-    return { status: r.contracts[0].status, value: { amount: total, currency: "CNY" } };
+    const statuses = [...new Set(r.contracts.map((c) => c.status))];
+    return { statuses, value: { amount: total, currency: "CNY" } };
   }
-  return { status: r.tender?.status, value: r.tender?.value };
+  return { statuses: r.tender ? [r.tender.status] : [], value: r.tender?.value };
 }
 
-function Releases(props: { t: Translate; releases: OcdsRelease[] }) {
+function Releases(props: { t: Translate; lang: string; releases: OcdsRelease[] }) {
   const { t } = props;
+  const sep = props.lang === "en" ? ", " : "、";
   return (
     <section class="card" aria-labelledby="releases-title">
       <h2 id="releases-title">{t("ocds.releases")}</h2>
@@ -129,7 +131,7 @@ function Releases(props: { t: Translate; releases: OcdsRelease[] }) {
                 <tr>
                   <th scope="row">{stage(t, r.tag[0])}</th>
                   <td>{formatInstant(r.date)}</td>
-                  <td>{status(t, s.status)}</td>
+                  <td>{s.statuses.map((x) => status(t, x)).join(sep) || "—"}</td>
                   <td>{money(s.value)}</td>
                   <td>
                     <code>{r.id}</code>
@@ -253,7 +255,7 @@ export function OcdsPage(props: { frame: PageFrame; orderId: string; pkg: OcdsPa
           })}
         </p>
       )}
-      <Releases t={t} releases={releases} />
+      <Releases t={t} lang={props.frame.lang} releases={releases} />
       {tender && <Bids t={t} release={tender} />}
       {award && (
         <section class="card" aria-labelledby="award-title">
