@@ -80,6 +80,8 @@ describe.skipIf(skipReason !== null)(
       const row = await page.locator("#policy-ai_engineer").textContent();
       expect(row).toContain("¥2,500");
       expect(row).toContain("2026-01-01 至 2026-12-31");
+      // The redirect lands on the saved row; the screenshot shows the notice above the list.
+      await page.evaluate("window.scrollTo(0, 0)");
       await check("subsidies-saved");
       await signOut();
     });
