@@ -3,7 +3,9 @@
  * `app.request` (embedded PGlite in memory, as `npm start` uses PGlite on disk), p50 and p95 per page, and the
  * size of each HTML document. Run: `npm run bench:console` (`-- --runs 50`, `-- --json`).
  */
+import { and, asc, eq } from "drizzle-orm";
 import { createApp } from "../src/app";
+import { contracts, users } from "../src/db/schema";
 import { parseConfig } from "../src/config";
 import { prepareDatabase } from "../src/db/migrate";
 import { openPglite } from "../src/db/pglite";
@@ -65,6 +67,24 @@ const contract = firstLink(anyContracts, /\/console\/contracts\/ctr_\w+/);
 const activeContracts = await (await get("/console/contracts?status=active", bureau)).text();
 const active = firstLink(activeContracts, /\/console\/contracts\/ctr_\w+/);
 if (!contract || !active) throw new Error("the demo data has no contracts to render");
+/** A demo contract in a state, and a session of an admin of one of its parties. */
+async function partyOf(status: "draft" | "active", party: "companyOrgId" | "providerOrgId") {
+  const [row] = await handle.db
+    .select()
+    .from(contracts)
+    .where(eq(contracts.status, status))
+    .orderBy(asc(contracts.id))
+    .limit(1);
+  const [user] = await handle.db
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.orgId, row[party]), eq(users.role, "admin")))
+    .limit(1);
+  return { path: `/console/contracts/${row.id}`, cookie: await signIn(user.email) };
+}
+const draft = await partyOf("draft", "companyOrgId");
+const delivering = await partyOf("active", "providerOrgId");
+const activeOrder = firstLink(await (await get(active, bureau)).text(), /\/console\/orders\/ord_\w+/);
 
 const pages: [string, string, string][] = [
   ["sign-in", "/console/sign-in", ""],
@@ -96,6 +116,10 @@ const pages: [string, string, string][] = [
   ["contract trainees (bureau)", `${active}/trainees`, bureau],
   ["statistics (bureau)", "/console/statistics", bureau],
   ["assessor home", "/console", assessor],
+  ["subsidy policies (bureau)", "/console/subsidies", bureau],
+  ["draft contract with the terms form (company)", draft.path, draft.cookie],
+  ["contract trainees with CSV upload (provider)", `${delivering.path}/trainees`, delivering.cookie],
+  ["order OCDS page (anonymous)", `${activeOrder}/ocds`, ""],
 ];
 
 const percentile = (xs: number[], p: number) =>

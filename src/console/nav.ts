@@ -1,7 +1,7 @@
 /**
  * The console's navigation per organisation kind, and its extension points. An entry whose `feature` is not yet
  * built stays hidden: the next round turns a feature on in `FEATURES` when its service and pages exist (bids,
- * invitations, the award, contracts, objections, trainees and statistics are on; subsidy policies, OCDS,
+ * invitations, the award, contracts, objections, trainees, statistics, subsidy policies and OCDS are on;
  * assessments, certificates and public verification are not built yet).
  */
 import type { OrgKind } from "../platform/actor";
@@ -14,13 +14,13 @@ export const FEATURES = {
   award: true,
   contracts: true,
   objections: true,
-  subsidies: false,
+  subsidies: true,
   trainees: true,
   assessments: false,
   certificates: false,
   statistics: true,
   publicVerification: false,
-  ocds: false,
+  ocds: true,
 } satisfies Record<string, boolean>;
 
 export type Feature = keyof typeof FEATURES;

@@ -5,21 +5,24 @@
  */
 import { Hono } from "hono";
 import { CONTRACT_STATUSES } from "../../db/schema";
-import { listContractVersions } from "../../modules/contracts/changes";
-import { completeContract, startContract } from "../../modules/contracts/delivery";
+import { listContractVersions, updateContract } from "../../modules/contracts/changes";
+import { completeContract, startContract, terminateContract } from "../../modules/contracts/delivery";
 import { reviewContract, signContract, submitContract } from "../../modules/contracts/lifecycle";
-import { type Contract, reviewRequestSchema } from "../../modules/contracts/schemas";
+import { type Contract, reviewRequestSchema, terminateRequestSchema } from "../../modules/contracts/schemas";
 import { getContract, listContracts } from "../../modules/contracts/service";
 import { getCohort, listCohorts } from "../../modules/cohorts/service";
 import { getOrder } from "../../modules/orders/service";
-import { invalidFields } from "../../platform/errors";
+import { AppError, invalidFields } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
-import type { ConsoleEnv } from "../env";
+import type { ConsoleContext, ConsoleEnv } from "../env";
+import { isFieldFailure } from "../form-errors";
+import { adminFormErrors } from "../forms/admin-errors";
+import { parseTermsForm, termsField } from "../forms/contract-terms";
 import { parseInput, postedValues, postedVersion } from "../forms/values";
 import { yuanInputToFen } from "../i18n/format";
-import { ContractPage } from "../pages/contracts/detail";
+import { ContractPage, type ContractView } from "../pages/contracts/detail";
 import { ContractListPage, type ContractRowView } from "../pages/contracts/list";
-import { pageFrame, render } from "../render";
+import { pageFrame, render, seeOther } from "../render";
 import { consoleScopeOf } from "../session";
 import { orgNames } from "./orders";
 import { afterPost, outcomeOf } from "./outcome";
@@ -73,6 +76,40 @@ async function startCohorts(scope: Scope, contract: Contract) {
 /** A step's form: the contract page with its outcome. */
 const back = (id: string) => `/console/contracts/${id}`;
 
+/** The contract page for the viewer, with a refused form's state when there is one. */
+async function showContract(
+  c: ConsoleContext,
+  id: string,
+  extra: Partial<Pick<ContractView, "termsForm" | "stale" | "done" | "problem">>,
+  status: 200 | 400 | 412 = 200,
+) {
+  const scope = await consoleScopeOf(c);
+  const contract = await getContract(scope, { id });
+  const side =
+    scope.actor.orgKind === "bureau"
+      ? "bureau"
+      : scope.actor.orgId === contract.companyOrgId
+        ? "company"
+        : "provider";
+  const [frame, versions, [row], cohort, cohorts] = await Promise.all([
+    pageFrame(c),
+    listContractVersions(scope, { id: contract.id }),
+    contractRows(scope, [contract]),
+    contract.cohortId ? getCohort(scope, { id: contract.cohortId }).catch(() => null) : null,
+    side === "provider" && contract.status === "approved" ? startCohorts(scope, contract) : [],
+  ]);
+  const view: ContractView = {
+    ...row,
+    versions,
+    cohortName: cohort?.name ?? null,
+    side,
+    isAdmin: scope.actor.role === "admin",
+    startCohorts: cohorts,
+    ...extra,
+  };
+  return render(c, <ContractPage frame={frame} view={view} />, status);
+}
+
 /** `/console/contracts…`. */
 export const contractsRouter = new Hono<ConsoleEnv>()
   .get("/contracts", async (c) => {
@@ -93,32 +130,44 @@ export const contractsRouter = new Hono<ConsoleEnv>()
     const [frame, rows] = await Promise.all([pageFrame(c), contractRows(scope, page.data)]);
     return render(c, <ContractListPage frame={frame} rows={rows} status={status} nextHref={nextHref} />);
   })
-  .get("/contracts/:id", async (c) => {
+  .get("/contracts/:id", async (c) => showContract(c, c.req.param("id"), outcomeOf(c)))
+  .post("/contracts/:id/terms", async (c) => {
+    const id = c.req.param("id");
+    const values = await postedValues(c);
     const scope = await consoleScopeOf(c);
-    const contract = await getContract(scope, { id: c.req.param("id") });
-    const side =
-      scope.actor.orgKind === "bureau"
-        ? "bureau"
-        : scope.actor.orgId === contract.companyOrgId
-          ? "company"
-          : "provider";
-    const [frame, versions, [row], cohort, cohorts] = await Promise.all([
-      pageFrame(c),
-      listContractVersions(scope, { id: contract.id }),
-      contractRows(scope, [contract]),
-      contract.cohortId ? getCohort(scope, { id: contract.cohortId }).catch(() => null) : null,
-      side === "provider" && contract.status === "approved" ? startCohorts(scope, contract) : [],
-    ]);
-    const view = {
-      ...row,
-      versions,
-      cohortName: cohort?.name ?? null,
-      side,
-      isAdmin: scope.actor.role === "admin",
-      startCohorts: cohorts,
-      ...outcomeOf(c),
-    } as const;
-    return render(c, <ContractPage frame={frame} view={view} />);
+    const contract = await getContract(scope, { id });
+    const parsed = parseTermsForm(c.var.t, contract, values);
+    if (!parsed.ok) return showContract(c, id, { termsForm: parsed.form }, 400);
+    try {
+      await updateContract(scope, { id, expectedVersion: postedVersion(values) ?? 0, patch: parsed.patch });
+    } catch (err) {
+      if (isFieldFailure(err)) {
+        const termsForm = { values, errors: adminFormErrors(c.var.t, err, termsField) };
+        return showContract(c, id, { termsForm }, 400);
+      }
+      if (err instanceof AppError && err.code === "precondition_failed") {
+        // Someone changed the contract since the form was read: say so, keep what was typed, show the new terms.
+        const current = await getContract(scope, { id });
+        const stale = c.var.t("contract.stale", { n: current.termsVersion });
+        return showContract(c, id, { termsForm: { values, errors: {} }, stale }, 412);
+      }
+      if (err instanceof AppError && ["invalid_state", "forbidden"].includes(err.code))
+        return seeOther(c, `${back(id)}?problem=${err.code}`);
+      throw err;
+    }
+    return seeOther(c, `${back(id)}?done=termsChanged`);
+  })
+  .post("/contracts/:id/terminate", async (c) => {
+    const id = c.req.param("id");
+    const values = await postedValues(c);
+    return afterPost(c, back(id), "terminated", async () => {
+      const { reason } = parseInput(terminateRequestSchema, { reason: values.reason ?? "" });
+      return terminateContract(await consoleScopeOf(c), {
+        id,
+        reason,
+        expectedVersion: postedVersion(values),
+      });
+    });
   })
   .post("/contracts/:id/sign", async (c) => {
     const id = c.req.param("id");

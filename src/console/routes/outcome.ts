@@ -3,9 +3,11 @@ import { AppError } from "../../platform/errors";
 import type { ConsoleContext } from "../env";
 import type { MessageKey } from "../i18n";
 import { seeOther } from "../render";
+import { ADMIN_DONE } from "./admin-done";
 
 /** Outcomes a page can announce, by their query value. */
 export const DONE: Record<string, MessageKey> = {
+  ...ADMIN_DONE,
   created: "done.created",
   saved: "done.saved",
   published: "done.published",

@@ -14,7 +14,7 @@ import {
   today,
 } from "../../modules/trainees/service";
 import { invalidField } from "../../platform/errors";
-import type { ConsoleEnv } from "../env";
+import type { ConsoleContext, ConsoleEnv } from "../env";
 import { parseInput, postedValues, postedVersion } from "../forms/values";
 import { yuanInputToFen } from "../i18n/format";
 import { ContractTraineesPage, TraineeContractsPage } from "../pages/trainees/trainees";
@@ -26,6 +26,23 @@ import { afterPost, outcomeOf } from "./outcome";
 const page = (contractId: string) => `/console/contracts/${contractId}/trainees`;
 /** An optional text field: absent when left empty. */
 const optional = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+
+/** What a contract's trainee page shows, loaded through the services for the signed-in viewer. */
+export async function traineesView(c: ConsoleContext, contractId: string) {
+  const scope = await consoleScopeOf(c);
+  const contract = await getContract(scope, { id: contractId });
+  const [frame, delivery, trainees, [row]] = await Promise.all([
+    pageFrame(c),
+    getContractDelivery(scope, { id: contract.id }),
+    contract.cohortId
+      ? listCohortTrainees(scope, { cohortId: contract.cohortId, limit: 500 }).then((p) => p.data)
+      : [],
+    contractRows(scope, [contract]),
+  ]);
+  const { orgKind, orgId } = scope.actor;
+  const side = orgKind === "bureau" ? "bureau" : orgId === contract.companyOrgId ? "company" : "provider";
+  return { frame, scope, contract, orderTitle: row.orderTitle, delivery, trainees, side } as const;
+}
 
 /** `/console/trainees`, `/console/contracts/:id/trainees`, `/console/trainees/:id/…`. */
 export const traineesRouter = new Hono<ConsoleEnv>()
@@ -42,27 +59,8 @@ export const traineesRouter = new Hono<ConsoleEnv>()
     return render(c, <TraineeContractsPage frame={frame} rows={rows} />);
   })
   .get("/contracts/:id/trainees", async (c) => {
-    const scope = await consoleScopeOf(c);
-    const contract = await getContract(scope, { id: c.req.param("id") });
-    const [frame, delivery, trainees, [row]] = await Promise.all([
-      pageFrame(c),
-      getContractDelivery(scope, { id: contract.id }),
-      contract.cohortId
-        ? listCohortTrainees(scope, { cohortId: contract.cohortId, limit: 500 }).then((p) => p.data)
-        : [],
-      contractRows(scope, [contract]),
-    ]);
-    const { orgKind, orgId } = scope.actor;
-    const side = orgKind === "bureau" ? "bureau" : orgId === contract.companyOrgId ? "company" : "provider";
-    const view = {
-      contract,
-      orderTitle: row.orderTitle,
-      delivery,
-      trainees,
-      side,
-      ...outcomeOf(c),
-    } as const;
-    return render(c, <ContractTraineesPage frame={frame} view={view} />);
+    const view = await traineesView(c, c.req.param("id"));
+    return render(c, <ContractTraineesPage frame={view.frame} view={{ ...view, ...outcomeOf(c) }} />);
   })
   .post("/contracts/:id/trainees", async (c) => {
     const id = c.req.param("id");

@@ -6,7 +6,10 @@ import type { Contract, ContractVersion } from "../../../modules/contracts/schem
 import type { MessageKey, Translate } from "../../i18n";
 import { fenToYuanInput, formatFen, formatInstant } from "../../i18n/format";
 import { CsrfField, Layout, type PageFrame } from "../../layout";
+import { emptyForm, type FormState } from "../../components/form";
+import { termsToForm } from "../../forms/contract-terms";
 import { ContractStatusBadge } from "./bits";
+import { TerminateForm, TermsForm } from "./changes";
 
 /** What the contract page shows, loaded through the services. */
 export interface ContractView {
@@ -21,6 +24,10 @@ export interface ContractView {
   isAdmin: boolean;
   /** The provider's planned cohorts it may start the contract with. */
   startCohorts: { id: string; name: string }[];
+  /** The terms form as posted (with its errors) after a refused change. */
+  termsForm?: FormState;
+  /** Why a change was refused as stale, worded. */
+  stale?: string;
   done?: MessageKey;
   problem?: string;
 }
@@ -265,6 +272,17 @@ export function ContractPage(props: { frame: PageFrame; view: ContractView }) {
         <p class="problem">{t("contract.terminationReason", { reason: contract.terminationReason })}</p>
       )}
       <Actions frame={props.frame} view={view} />
+      {view.side !== "bureau" && (contract.status === "draft" || contract.status === "changes_requested") && (
+        <TermsForm
+          frame={props.frame}
+          contract={contract}
+          form={view.termsForm ?? emptyForm(termsToForm(contract))}
+          stale={view.stale}
+        />
+      )}
+      {(contract.status === "approved" || contract.status === "active") && (
+        <TerminateForm frame={props.frame} contract={contract} />
+      )}
       <Terms t={t} contract={contract} />
       <Signatures t={t} contract={contract} />
       <Versions t={t} lang={props.frame.lang} versions={view.versions} />

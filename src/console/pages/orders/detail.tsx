@@ -7,6 +7,7 @@ import { OrderFacts } from "../../components/order-bits";
 import { formatInstant } from "../../i18n/format";
 import type { MessageKey } from "../../i18n";
 import { CsrfField, Layout, type PageFrame } from "../../layout";
+import { FEATURES } from "../../nav";
 import type { ConsoleTaxonomy } from "../../taxonomy";
 
 /** What the order page shows, already loaded through the services. */
@@ -195,6 +196,11 @@ export function OrderDetailPage(props: { frame: PageFrame; tax: ConsoleTaxonomy;
       <div class="card">
         <p>{view.order.description}</p>
         <OrderFacts t={t} tax={props.tax} order={view.order} companyName={view.companyName} />
+        {FEATURES.ocds && view.order.publishedAt && (
+          <p>
+            <a href={`/console/orders/${view.order.id}/ocds`}>{t("ocds.link")}</a>
+          </p>
+        )}
       </div>
       <Enquiries frame={props.frame} view={view} />
     </Layout>

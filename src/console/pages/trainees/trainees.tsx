@@ -10,6 +10,7 @@ import { formatFen } from "../../i18n/format";
 import { CsrfField, Layout, type PageFrame } from "../../layout";
 import { ContractStatusBadge } from "../contracts/bits";
 import { type ContractRowView, ContractTable } from "../contracts/list";
+import { CsvEnrolForm, type CsvOutcome } from "./csv";
 
 /** What a contract's trainee page shows. */
 export interface TraineesView {
@@ -18,6 +19,8 @@ export interface TraineesView {
   delivery: ContractDelivery;
   trainees: (Trainee | TraineeRecord)[];
   side: "company" | "provider" | "bureau";
+  /** A refused CSV file's problems. */
+  csv?: CsvOutcome;
   done?: MessageKey;
   problem?: string;
 }
@@ -199,7 +202,10 @@ export function ContractTraineesPage(props: { frame: PageFrame; view: TraineesVi
         <p>{t("trainees.delivery.hires", { made: d.hiresMade, committed: d.hiresCommitted })}</p>
       </section>
       {view.side === "provider" && view.contract.status === "active" && d.enrolled < d.headcount && (
-        <EnrolForm frame={props.frame} view={view} />
+        <>
+          <EnrolForm frame={props.frame} view={view} />
+          <CsvEnrolForm frame={props.frame} contractId={view.contract.id} outcome={view.csv} />
+        </>
       )}
       {!view.contract.cohortId ? (
         <p class="card">{t("trainees.noCohort")}</p>
