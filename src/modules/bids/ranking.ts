@@ -1,8 +1,10 @@
 /** An order's bids: nothing but their count while sealed; once opened, ranked and explained by the matching engine. */
-import { and, count, eq, isNotNull, ne, type SQL } from "drizzle-orm";
+import { and, count, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
 import { bids } from "../../db/schema";
 import { resolveWeights, type ScoreResult, score } from "../../matching";
 import { AppError } from "../../platform/errors";
+import { prepared } from "../../platform/prepared";
 import type { Scope } from "../../platform/scope";
 import { attachOrderSkills, loadBidCandidates, loadContext } from "../matching/load";
 import { findVisibleOrder } from "../orders/access";
@@ -17,6 +19,19 @@ export type BidSort = "score" | "price";
 const EVALUATED: readonly Bid["status"][] = ["submitted", "awarded", "not_awarded"];
 
 const tendered: SQL = and(isNotNull(bids.submittedAt), ne(bids.status, "withdrawn"))!;
+
+// The reads of every bid list, prepared once per database.
+const orderIs = eq(bids.orderId, sql.placeholder("orderId"));
+const prepareCount = (db: Database) =>
+  db.select({ n: count() }).from(bids).where(and(orderIs, tendered)).prepare("bid_count");
+const prepareTendered = (db: Database) =>
+  db.select().from(bids).where(and(orderIs, tendered)).prepare("bids_tendered");
+const prepareOwn = (db: Database) =>
+  db
+    .select()
+    .from(bids)
+    .where(and(orderIs, eq(bids.providerOrgId, sql.placeholder("orgId"))))
+    .prepare("bids_of_provider");
 
 interface Entry {
   bid: Bid;
@@ -46,16 +61,12 @@ export async function listOrderBids(scope: Scope, input: { id: string; sort: Bid
   }
   const opened = order.bidsOpenedAt !== null;
   const [[{ n: bidCount }], rows] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(bids)
-      .where(and(eq(bids.orderId, order.id), tendered)),
+    prepared(db, "bid_count", prepareCount).execute({ orderId: order.id }),
     evaluator && !opened
       ? []
-      : db
-          .select()
-          .from(bids)
-          .where(and(eq(bids.orderId, order.id), evaluator ? tendered : eq(bids.providerOrgId, actor.orgId))),
+      : evaluator
+        ? prepared(db, "bids_tendered", prepareTendered).execute({ orderId: order.id })
+        : prepared(db, "bids_of_provider", prepareOwn).execute({ orderId: order.id, orgId: actor.orgId }),
   ]);
   const views = await viewBids(scope, rows);
   const weights = resolveWeights(order.matchWeights);

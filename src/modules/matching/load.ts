@@ -21,6 +21,7 @@ import {
   type TrackRecordMeans,
 } from "../../matching";
 import { hasChild, loadGrouped } from "../../platform/children";
+import { selectByIds } from "../../platform/prepared";
 import { notSuspended } from "../organizations/access";
 import { cityTrackRecords, providerTrackRecords, type TrackRecordRow } from "../stats/queries";
 import type { AllocationRequest } from "./schemas";
@@ -269,14 +270,9 @@ export async function loadBidCandidates(db: Database, offers: BidOffer[]): Promi
   const cohortIds = [...new Set(offers.flatMap((b) => (b.cohortId ? [b.cohortId] : [])))];
   const providerIds = [...new Set(offers.map((b) => b.providerOrgId))];
   const [programRows, cohortRows, providerRows, taught, profiles, records] = await Promise.all([
-    programIds.length ? db.select().from(programs).where(inArray(programs.id, programIds)) : [],
-    cohortIds.length ? db.select().from(cohorts).where(inArray(cohorts.id, cohortIds)) : [],
-    providerIds.length
-      ? db
-          .select({ id: organizations.id, city: organizations.city })
-          .from(organizations)
-          .where(inArray(organizations.id, providerIds))
-      : [],
+    selectByIds(db, programs, programIds),
+    selectByIds(db, cohorts, cohortIds),
+    selectByIds(db, organizations, providerIds),
     loadGrouped(db, programSkills, programSkills.programId, programIds, [programSkills.skillId]),
     loadGrouped(db, cohortSkills, cohortSkills.cohortId, cohortIds, [cohortSkills.skillId]),
     trackRecordsOf(db, providerIds),

@@ -12,14 +12,7 @@ import { prepared } from "../../platform/prepared";
 import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { transition, updateVersioned } from "../../platform/transition";
-import {
-  findOwnOrder,
-  findVisibleOrder,
-  type OrderRow,
-  type Viewer,
-  viewerOf,
-  visibleTo,
-} from "./access";
+import { findOwnOrder, findVisibleOrder, type OrderRow, type Viewer, viewerOf, visibleTo } from "./access";
 import { AMENDMENT_NOTICE_MS, checkOrder, effectiveStatus } from "./rules";
 import {
   type Order,
