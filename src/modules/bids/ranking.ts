@@ -8,7 +8,7 @@ import { prepared } from "../../platform/prepared";
 import type { Scope } from "../../platform/scope";
 import { attachOrderSkills, loadBidCandidates, loadContext } from "../matching/load";
 import { findVisibleOrder } from "../orders/access";
-import { evaluatesOrder } from "./access";
+import { type BidRow, evaluatesOrder } from "./access";
 import { isDue, openDueBids } from "./opening";
 import type { Bid } from "./schemas";
 import { viewBids } from "./service";
@@ -60,14 +60,22 @@ export async function listOrderBids(scope: Scope, input: { id: string; sort: Bid
     throw new AppError("forbidden", "An order's bids are for its company, the bureau, and each bidder's own");
   }
   const opened = order.bidsOpenedAt !== null;
-  const [[{ n: bidCount }], rows] = await Promise.all([
-    prepared(db, "bid_count", prepareCount).execute({ orderId: order.id }),
-    evaluator && !opened
-      ? []
-      : evaluator
-        ? prepared(db, "bids_tendered", prepareTendered).execute({ orderId: order.id })
-        : prepared(db, "bids_of_provider", prepareOwn).execute({ orderId: order.id, orgId: actor.orgId }),
-  ]);
+  const countTendered = () => prepared(db, "bid_count", prepareCount).execute({ orderId: order.id });
+  let bidCount: number;
+  let rows: BidRow[] = [];
+  if (evaluator && opened) {
+    // The rows are the tendered bids themselves: their number is the count.
+    rows = await prepared(db, "bids_tendered", prepareTendered).execute({ orderId: order.id });
+    bidCount = rows.length;
+  } else if (evaluator) {
+    [{ n: bidCount }] = await countTendered();
+  } else {
+    const own = prepared(db, "bids_of_provider", prepareOwn);
+    [[{ n: bidCount }], rows] = await Promise.all([
+      countTendered(),
+      own.execute({ orderId: order.id, orgId: actor.orgId }),
+    ]);
+  }
   const views = await viewBids(scope, rows);
   const weights = resolveWeights(order.matchWeights);
   let entries: Entry[] = views.map((bid) => ({ bid, result: null }));
