@@ -1,9 +1,10 @@
 /** Child rows of a parent (an order's skills, a cohort's profile): load them grouped, filter on them, replace them. */
-import { asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { asc, eq, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client";
+import { prepared } from "./prepared";
 
-// Keeps IN lists well under PostgreSQL's 65,535 bind parameters.
+// One array parameter per query: a chunk bounds the statement's work, not its bind parameters.
 const CHUNK = 10_000;
 
 /**
@@ -19,14 +20,21 @@ export async function loadGrouped<T extends PgTable>(
 ): Promise<Map<string, T["$inferSelect"][]>> {
   const out = new Map<string, T["$inferSelect"][]>(ids.map((id) => [id, []]));
   const unique = [...out.keys()];
+  if (unique.length === 0) return out;
   const key = keyOf(table, parent);
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = (await db
+  // Built once per database and shape: the ids travel as one array parameter, so the SQL text never changes.
+  const name = `children:${getTableName(table)}.${parent.name}:${orderBy.map((c) => c.name).join(",")}`;
+  const query = prepared(db, name, (db) =>
+    db
       .select()
       // biome-ignore lint/suspicious/noExplicitAny: drizzle cannot type a select over a generic table
       .from(table as any)
-      .where(inArray(parent, unique.slice(i, i + CHUNK)))
-      .orderBy(...orderBy.map((c) => asc(c)))) as Record<string, unknown>[];
+      .where(sql`${parent} = any(${sql.placeholder("ids")}::text[])`)
+      .orderBy(...orderBy.map((c) => asc(c)))
+      .prepare(name),
+  );
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = (await query.execute({ ids: unique.slice(i, i + CHUNK) })) as Record<string, unknown>[];
     for (const row of rows) out.get(row[key] as string)?.push(row as T["$inferSelect"]);
   }
   return out;

@@ -44,6 +44,13 @@ const invalidCursor = () =>
     errors: [{ path: "cursor", message: "invalid cursor" }],
   });
 
+/**
+ * How `keyset` puts the cursor's values (`afterKey`, `afterId`) into the query: inline by default, or as named
+ * placeholders of a statement prepared once per shape.
+ */
+export type Bind = (name: "afterKey" | "afterId", value: unknown) => unknown;
+const asValue: Bind = (_name, value) => value;
+
 export interface Keyset {
   /** The sort column (e.g. created_at) and the id column that breaks ties. */
   sortBy: PgColumn;
@@ -55,7 +62,11 @@ export interface Keyset {
  * The WHERE fragment that starts a page after `cursor`, and the ORDER BY that goes with it.
  * @example const { after, orderBy } = keyset({ sortBy: orders.createdAt, id: orders.id, direction: "desc" }, q.cursor);
  */
-export function keyset(ks: Keyset, cursor: string | undefined): { after: SQL | undefined; orderBy: SQL[] } {
+export function keyset(
+  ks: Keyset,
+  cursor: string | undefined,
+  bind: Bind = asValue,
+): { after: SQL | undefined; orderBy: SQL[] } {
   const dir = ks.direction === "desc" ? sql`desc` : sql`asc`;
   const orderBy = [sql`${ks.sortBy} ${dir}`, sql`${ks.id} ${dir}`];
   if (!cursor) return { after: undefined, orderBy };
@@ -67,7 +78,10 @@ export function keyset(ks: Keyset, cursor: string | undefined): { after: SQL | u
     value = at.toISOString();
   }
   const cmp = ks.direction === "desc" ? sql`<` : sql`>`;
-  return { after: sql`(${ks.sortBy}, ${ks.id}) ${cmp} (${value}, ${id})`, orderBy };
+  return {
+    after: sql`(${ks.sortBy}, ${ks.id}) ${cmp} (${bind("afterKey", value)}, ${bind("afterId", id)})`,
+    orderBy,
+  };
 }
 
 /**

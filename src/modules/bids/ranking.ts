@@ -1,12 +1,14 @@
 /** An order's bids: nothing but their count while sealed; once opened, ranked and explained by the matching engine. */
-import { and, count, eq, isNotNull, ne, type SQL } from "drizzle-orm";
+import { and, count, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
 import { bids } from "../../db/schema";
 import { resolveWeights, type ScoreResult, score } from "../../matching";
 import { AppError } from "../../platform/errors";
+import { prepared } from "../../platform/prepared";
 import type { Scope } from "../../platform/scope";
 import { attachOrderSkills, loadBidCandidates, loadContext } from "../matching/load";
 import { findVisibleOrder } from "../orders/access";
-import { evaluatesOrder } from "./access";
+import { type BidRow, evaluatesOrder } from "./access";
 import { isDue, openDueBids } from "./opening";
 import type { Bid } from "./schemas";
 import { viewBids } from "./service";
@@ -17,6 +19,19 @@ export type BidSort = "score" | "price";
 const EVALUATED: readonly Bid["status"][] = ["submitted", "awarded", "not_awarded"];
 
 const tendered: SQL = and(isNotNull(bids.submittedAt), ne(bids.status, "withdrawn"))!;
+
+// The reads of every bid list, prepared once per database.
+const orderIs = eq(bids.orderId, sql.placeholder("orderId"));
+const prepareCount = (db: Database) =>
+  db.select({ n: count() }).from(bids).where(and(orderIs, tendered)).prepare("bid_count");
+const prepareTendered = (db: Database) =>
+  db.select().from(bids).where(and(orderIs, tendered)).prepare("bids_tendered");
+const prepareOwn = (db: Database) =>
+  db
+    .select()
+    .from(bids)
+    .where(and(orderIs, eq(bids.providerOrgId, sql.placeholder("orgId"))))
+    .prepare("bids_of_provider");
 
 interface Entry {
   bid: Bid;
@@ -45,18 +60,22 @@ export async function listOrderBids(scope: Scope, input: { id: string; sort: Bid
     throw new AppError("forbidden", "An order's bids are for its company, the bureau, and each bidder's own");
   }
   const opened = order.bidsOpenedAt !== null;
-  const [[{ n: bidCount }], rows] = await Promise.all([
-    db
-      .select({ n: count() })
-      .from(bids)
-      .where(and(eq(bids.orderId, order.id), tendered)),
-    evaluator && !opened
-      ? []
-      : db
-          .select()
-          .from(bids)
-          .where(and(eq(bids.orderId, order.id), evaluator ? tendered : eq(bids.providerOrgId, actor.orgId))),
-  ]);
+  const countTendered = () => prepared(db, "bid_count", prepareCount).execute({ orderId: order.id });
+  let bidCount: number;
+  let rows: BidRow[] = [];
+  if (evaluator && opened) {
+    // The rows are the tendered bids themselves: their number is the count.
+    rows = await prepared(db, "bids_tendered", prepareTendered).execute({ orderId: order.id });
+    bidCount = rows.length;
+  } else if (evaluator) {
+    [{ n: bidCount }] = await countTendered();
+  } else {
+    const own = prepared(db, "bids_of_provider", prepareOwn);
+    [[{ n: bidCount }], rows] = await Promise.all([
+      countTendered(),
+      own.execute({ orderId: order.id, orgId: actor.orgId }),
+    ]);
+  }
   const views = await viewBids(scope, rows);
   const weights = resolveWeights(order.matchWeights);
   let entries: Entry[] = views.map((bid) => ({ bid, result: null }));

@@ -1,5 +1,6 @@
 /** Bid use cases: a provider drafts, reads, lists and changes its sealed bids (transitions are in lifecycle.ts). */
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
 import { awards, bids, orders } from "../../db/schema";
 import { requireKind, requireVerified } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
@@ -7,6 +8,7 @@ import { isUniqueViolation } from "../../platform/db-errors";
 import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
+import { prepared } from "../../platform/prepared";
 import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { updateVersioned } from "../../platform/transition";
@@ -24,13 +26,18 @@ const REFERENCES = ["programId", "cohortId", "invitationId"] as const;
  * Bids as the API shows them, with the order's standing award for bids that were tendered. Only for rows the
  * actor may see: sealed terms are unsealed here for their provider.
  */
+/** The standing (not annulled) awards of a set of orders. */
+const prepareStanding = (db: Database) =>
+  db
+    .select()
+    .from(awards)
+    .where(and(sql`${awards.orderId} = any(${sql.placeholder("ids")}::text[])`, isNull(awards.annulledAt)))
+    .prepare("standing_awards");
+
 export async function viewBids(scope: Pick<Scope, "db" | "config">, rows: BidRow[]): Promise<Bid[]> {
   const orderIds = [...new Set(rows.map((r) => r.orderId))];
   const standing = orderIds.length
-    ? await scope.db
-        .select()
-        .from(awards)
-        .where(and(inArray(awards.orderId, orderIds), isNull(awards.annulledAt)))
+    ? await prepared(scope.db, "standing_awards", prepareStanding).execute({ ids: orderIds })
     : [];
   const awardOf = new Map(standing.map((a) => [a.orderId, a]));
   return Promise.all(

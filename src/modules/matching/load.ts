@@ -18,9 +18,11 @@ import {
   type MatchOrder,
   type ProviderRecord,
   type ScoreContext,
+  type Taxonomy,
   type TrackRecordMeans,
 } from "../../matching";
 import { hasChild, loadGrouped } from "../../platform/children";
+import { prepared, selectByIds } from "../../platform/prepared";
 import { notSuspended } from "../organizations/access";
 import { cityTrackRecords, providerTrackRecords, type TrackRecordRow } from "../stats/queries";
 import type { AllocationRequest } from "./schemas";
@@ -67,17 +69,47 @@ export function toMatchOrder(row: OrderRow, skillRows: (typeof orderSkills.$infe
   };
 }
 
+/**
+ * The skill tree's stamp: skills are inserted, or updated through `updateVersioned`, never deleted, so any write
+ * on any instance moves the row count or the sum of versions.
+ */
+const prepareStamp = (db: Database) =>
+  db
+    .select({ stamp: sql<string>`count(*) || ':' || coalesce(sum(${skills.version}), 0)` })
+    .from(skills)
+    .prepare("skills_stamp");
+const prepareTree = (db: Database) =>
+  db
+    .select({ id: skills.id, parentId: skills.parentId, nameEn: skills.nameEn })
+    .from(skills)
+    .prepare("skills_tree");
+
+/** The last tree read per database, with its stamp (a Workers database lives one request: nothing is kept). */
+const trees = new WeakMap<Database, { stamp: string; taxonomy: Taxonomy }>();
+
+/**
+ * The skill tree and display names, read again only when its stamp has moved: one small aggregate instead of every
+ * skill, and the tree's child and related-skill caches (kept per taxonomy object) survive between requests.
+ */
+async function taxonomyOf(db: Database): Promise<Taxonomy> {
+  const [{ stamp }] = await prepared(db, "skills_stamp", prepareStamp).execute();
+  const kept = trees.get(db);
+  if (kept?.stamp === stamp) return kept.taxonomy;
+  // Read after the stamp: the tree is at least as new as the stamp it is kept under.
+  const rows = await prepared(db, "skills_tree", prepareTree).execute();
+  const taxonomy = {
+    parentOf: new Map(rows.map((r) => [r.id, r.parentId])),
+    names: new Map(rows.map((r) => [r.id, r.nameEn])),
+  };
+  trees.set(db, { stamp, taxonomy });
+  return taxonomy;
+}
+
 /** The skill tree and display names, plus each city's pooled delivery rates (the track-record priors). */
 export async function loadContext(db: Database): Promise<ScoreContext> {
-  const [rows, cities] = await Promise.all([
-    db.select({ id: skills.id, parentId: skills.parentId, nameEn: skills.nameEn }).from(skills),
-    cityTrackRecords(db),
-  ]);
+  const [taxonomy, cities] = await Promise.all([taxonomyOf(db), cityTrackRecords(db)]);
   return {
-    taxonomy: {
-      parentOf: new Map(rows.map((r) => [r.id, r.parentId])),
-      names: new Map(rows.map((r) => [r.id, r.nameEn])),
-    },
+    taxonomy,
     // A rate the city cannot measure yet (nobody completed) falls back to the engine's documented prior.
     cityTrackRecord: new Map(
       cities.map((c): [string, TrackRecordMeans] => [
@@ -269,14 +301,9 @@ export async function loadBidCandidates(db: Database, offers: BidOffer[]): Promi
   const cohortIds = [...new Set(offers.flatMap((b) => (b.cohortId ? [b.cohortId] : [])))];
   const providerIds = [...new Set(offers.map((b) => b.providerOrgId))];
   const [programRows, cohortRows, providerRows, taught, profiles, records] = await Promise.all([
-    programIds.length ? db.select().from(programs).where(inArray(programs.id, programIds)) : [],
-    cohortIds.length ? db.select().from(cohorts).where(inArray(cohorts.id, cohortIds)) : [],
-    providerIds.length
-      ? db
-          .select({ id: organizations.id, city: organizations.city })
-          .from(organizations)
-          .where(inArray(organizations.id, providerIds))
-      : [],
+    selectByIds(db, programs, programIds),
+    selectByIds(db, cohorts, cohortIds),
+    selectByIds(db, organizations, providerIds),
     loadGrouped(db, programSkills, programSkills.programId, programIds, [programSkills.skillId]),
     loadGrouped(db, cohortSkills, cohortSkills.cohortId, cohortIds, [cohortSkills.skillId]),
     trackRecordsOf(db, providerIds),

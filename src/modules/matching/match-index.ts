@@ -16,6 +16,7 @@ import {
   type OrderIndex,
   type ScoreContext,
 } from "../../matching";
+import { prepared } from "../../platform/prepared";
 import { loadContext, loadOpenCohorts, loadOpenOrders } from "./load";
 
 interface OccupationCohorts {
@@ -41,6 +42,11 @@ export class MatchIndex {
   private context: ScoreContext | null = null;
   private cohorts = new Map<string, OccupationCohorts>();
   private orders = new Map<string, OccupationOrders>();
+  /**
+   * Answers computed from the index at `watermark` (a match list, by the caller's key), dropped when it moves:
+   * whoever reads the same watermark may reuse them. Bounded, for a Workers isolate's memory.
+   */
+  private answers = new Map<string, unknown>();
   /** Index updates run one at a time; queries between them are synchronous. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -62,7 +68,7 @@ export class MatchIndex {
         this.cohorts.set(occupation, entry);
       }
       entry.index ??= buildCohortIndex([...entry.byId.values()].sort(byId), context);
-      return { context, index: entry.index, byId: entry.byId };
+      return { context, index: entry.index, byId: entry.byId, watermark: this.watermark };
     });
   }
 
@@ -88,6 +94,18 @@ export class MatchIndex {
     });
   }
 
+  /** The answer remembered under `key` at `watermark`, if the index is still there. */
+  recall<T>(watermark: number, key: string): T | undefined {
+    return watermark === this.watermark ? (this.answers.get(key) as T | undefined) : undefined;
+  }
+
+  /** Remembers an answer computed at `watermark` (nothing if the index has moved on since). */
+  remember(watermark: number, key: string, answer: unknown): void {
+    if (watermark !== this.watermark) return;
+    if (this.answers.size >= MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, answer);
+  }
+
   private async contextOf(db: Database): Promise<ScoreContext> {
     this.context ??= await loadContext(db);
     return this.context;
@@ -95,9 +113,10 @@ export class MatchIndex {
 
   /** Applies the changes committed since the last sync. */
   private async sync(db: Database): Promise<void> {
-    const [row] = await db.select({ seq: matchWatermark.seq }).from(matchWatermark);
+    const [row] = await prepared(db, "match_watermark", readWatermark).execute();
     const seq = row?.seq ?? 0;
     if (seq === this.watermark) return;
+    this.answers.clear();
     if (this.watermark < 0 || seq < this.watermark) return this.reset(seq);
     const changes = await db
       .select({
@@ -143,6 +162,12 @@ export class MatchIndex {
     this.orders.clear();
   }
 }
+
+/** Remembered answers per instance: a few hundred match lists, tens of kilobytes each. */
+const MAX_ANSWERS = 256;
+
+const readWatermark = (db: Database) =>
+  db.select({ seq: matchWatermark.seq }).from(matchWatermark).prepare("match_watermark");
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -1,5 +1,4 @@
 /** Matching over the marketplace: ranked, explained matches for an order or a cohort (allocations: allocations.ts). */
-import { inArray } from "drizzle-orm";
 import { cohorts, orders } from "../../db/schema";
 import {
   type MatchCandidate,
@@ -10,6 +9,7 @@ import {
   topK,
   topOrdersForCohort,
 } from "../../matching";
+import { selectByIds } from "../../platform/prepared";
 import type { Scope } from "../../platform/scope";
 import { findVisibleCohort } from "../cohorts/access";
 import { toCohortSummary } from "../cohorts/schemas";
@@ -33,17 +33,20 @@ export async function matchesForOrder(scope: Scope, input: { id: string; limit: 
   const { id: orderId, limit } = input;
   const row = await findVisibleOrder(scope, orderId);
   requireOrderMatchesAccess(actor, row);
-  const [order] = await attachOrderSkills(db, [row]);
   // The occupation's open cohorts come from memory; only the k results are read from the database.
-  const { context, index, byId } = await indexOf(scope).cohortsOf(db, order.occupationCode);
+  const matchIndex = indexOf(scope);
+  const { context, index, byId, watermark } = await matchIndex.cohortsOf(db, row.occupationCode);
+  // The same list for every reader of this watermark and this version of the order: a write to the order, its
+  // skills, a cohort, its skills, a program's price or mode, an organisation or the taxonomy moves one or the other.
+  const key = `order:${orderId}:${row.version}:${row.updatedAt.getTime()}:${limit}`;
+  const remembered = matchIndex.recall<OrderMatches>(watermark, key);
+  if (remembered) return remembered;
+  const [order] = await attachOrderSkills(db, [row]);
   const hits = topK(index, order, limit);
   const ids = hits.map((h) => h.id);
-  const [rows, skillsById] = await Promise.all([
-    ids.length ? db.select().from(cohorts).where(inArray(cohorts.id, ids)) : [],
-    cohortProfiles(db, ids),
-  ]);
+  const [rows, skillsById] = await Promise.all([selectByIds(db, cohorts, ids), cohortProfiles(db, ids)]);
   const rowById = new Map(rows.map((r) => [r.id, r]));
-  return {
+  const matches = {
     orderId,
     weights: resolveWeights(order.matchWeights),
     data: ids.map((id) => ({
@@ -51,7 +54,15 @@ export async function matchesForOrder(scope: Scope, input: { id: string; limit: 
       ...explain(order, byId.get(id)!, context),
     })),
   };
+  matchIndex.remember(watermark, key, matches);
+  return matches;
 }
+
+type OrderMatches = {
+  orderId: string;
+  weights: ReturnType<typeof resolveWeights>;
+  data: ({ cohort: ReturnType<typeof toCohortSummary> } & ReturnType<typeof explain>)[];
+};
 
 /** The best open orders for a cohort, each with its explanation. For the cohort's provider and the bureau. */
 export async function matchesForCohort(scope: Scope, input: { id: string; limit: number }) {
@@ -65,7 +76,7 @@ export async function matchesForCohort(scope: Scope, input: { id: string; limit:
   const { context, index, byId: orderById } = await indexOf(scope).ordersOf(db, row.occupationCode, now);
   const hits = topOrdersForCohort(index, cohort, limit);
   const ids = hits.map((h) => h.id);
-  const rows = ids.length ? await db.select().from(orders).where(inArray(orders.id, ids)) : [];
+  const rows = await selectByIds(db, orders, ids);
   const rowById = new Map(rows.map((r) => [r.id, r]));
   return {
     cohortId,

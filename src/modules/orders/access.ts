@@ -18,11 +18,11 @@ export function orderVisibleTo(actor: Actor): SQL {
 }
 
 /** The three shapes the visibility rule takes, by who asks. */
-type Viewer = "bureau" | "unverified" | "verified";
-const viewerOf = (actor: Actor): Viewer =>
+export type Viewer = "bureau" | "unverified" | "verified";
+export const viewerOf = (actor: Actor): Viewer =>
   isBureau(actor) ? "bureau" : actor.orgStatus !== "verified" ? "unverified" : "verified";
 
-function visibleTo(viewer: Viewer, orgId: string | Placeholder): SQL {
+export function visibleTo(viewer: Viewer, orgId: string | Placeholder): SQL {
   const own = eq(orders.companyOrgId, orgId);
   if (viewer === "bureau") return isNotNull(orders.publishedAt);
   if (viewer === "unverified") return own;

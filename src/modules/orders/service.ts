@@ -1,5 +1,6 @@
 /** Order use cases: draft, read, list, publish, cancel, edit and amend, and the amendment history. */
-import { and, count, eq, inArray, isNotNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, inArray, isNotNull, ne, or, type Placeholder, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
 import { bids, orderAmendments, orderSkills, orders } from "../../db/schema";
 import { isBureau, requireKind, requireVerified } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
@@ -7,10 +8,11 @@ import { hasChild, loadGrouped, replaceChildren } from "../../platform/children"
 import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, type PageQuery, toPage } from "../../platform/pagination";
+import { prepared } from "../../platform/prepared";
 import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { transition, updateVersioned } from "../../platform/transition";
-import { findOwnOrder, findVisibleOrder, type OrderRow, orderVisibleTo } from "./access";
+import { findOwnOrder, findVisibleOrder, type OrderRow, type Viewer, viewerOf, visibleTo } from "./access";
 import { AMENDMENT_NOTICE_MS, checkOrder, effectiveStatus } from "./rules";
 import {
   type Order,
@@ -48,6 +50,21 @@ function orderColumns(o: OrderInput) {
 const skillRows = (orderId: string, o: Pick<OrderInput, "requiredSkills">) =>
   o.requiredSkills.map((s, position) => ({ orderId, position, ...s }));
 
+/** Submitted-bid counts of a set of orders (one array parameter: the same statement for any number of orders). */
+const prepareBidCounts = (db: Database) =>
+  db
+    .select({ orderId: bids.orderId, n: count() })
+    .from(bids)
+    .where(
+      and(
+        sql`${bids.orderId} = any(${sql.placeholder("ids")}::text[])`,
+        isNotNull(bids.submittedAt),
+        ne(bids.status, "withdrawn"),
+      ),
+    )
+    .groupBy(bids.orderId)
+    .prepare("order_bid_counts");
+
 /**
  * Orders as the API shows them: required skills and submitted-bid counts loaded in two queries.
  * @example const [order] = await viewOrders(scope, [row]);
@@ -56,13 +73,7 @@ export async function viewOrders({ db, now }: Pick<Scope, "db" | "now">, rows: O
   const ids = rows.map((r) => r.id);
   const [skillsByOrder, counts] = await Promise.all([
     loadGrouped(db, orderSkills, orderSkills.orderId, ids, [orderSkills.position]),
-    ids.length
-      ? db
-          .select({ orderId: bids.orderId, n: count() })
-          .from(bids)
-          .where(and(inArray(bids.orderId, ids), isNotNull(bids.submittedAt), ne(bids.status, "withdrawn")))
-          .groupBy(bids.orderId)
-      : [],
+    ids.length ? prepared(db, "order_bid_counts", prepareBidCounts).execute({ ids }) : [],
   ]);
   const bidCounts = new Map(counts.map((c) => [c.orderId, c.n]));
   return rows.map((r) =>
@@ -117,46 +128,86 @@ export async function getOrder(scope: Scope, input: { id: string }): Promise<Ord
   return viewOrder(scope, await findVisibleOrder(scope, input.id));
 }
 
-function statusFilter(status: OrderRow["status"], now: Date): SQL {
-  if (status === "open")
-    return and(eq(orders.status, "open"), sql`${orders.bidDeadline} > ${now.toISOString()}`)!;
+function statusFilter(status: OrderRow["status"], now: unknown): SQL {
+  if (status === "open") return and(eq(orders.status, "open"), sql`${orders.bidDeadline} > ${now}`)!;
   if (status === "evaluation") {
-    return or(eq(orders.status, "evaluation"), and(eq(orders.status, "open"), lte(orders.bidDeadline, now)))!;
+    return or(
+      eq(orders.status, "evaluation"),
+      and(eq(orders.status, "open"), sql`${orders.bidDeadline} <= ${now}`),
+    )!;
   }
   return eq(orders.status, status);
 }
 
-/** The page query of `listOrders` (exposed so tests can EXPLAIN it). */
-export function listOrdersQuery({ db, actor, now }: Scope, q: OrderListQuery) {
-  const { after, orderBy } = keyset({ sortBy: orders.createdAt, id: orders.id, direction: "desc" }, q.cursor);
-  const pattern = q.q ? `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
+const LIST_KEYSET = { sortBy: orders.createdAt, id: orders.id, direction: "desc" } as const;
+
+/** A list request's value by name: inline, or as the named placeholder of a prepared statement. */
+type ListValue = (name: string) => string | Placeholder;
+
+/**
+ * The page query of `listOrders` for a viewer and the filters present in `q`, taking each value through `value`:
+ * the same builder gives `listOrdersQuery` (values inline) and the statement `listOrders` prepares per shape.
+ */
+function listShape(db: Database, viewer: Viewer, q: OrderListQuery, value: ListValue) {
+  const { after, orderBy } = keyset(LIST_KEYSET, q.cursor, (name) => value(name));
   return db
     .select()
     .from(orders)
     .where(
       and(
-        orderVisibleTo(actor),
-        q.mine === "true" ? eq(orders.companyOrgId, actor.orgId) : undefined,
-        q.status ? statusFilter(q.status, now) : undefined,
-        q.occupationCode ? eq(orders.occupationCode, q.occupationCode) : undefined,
-        q.city ? eq(orders.city, q.city) : undefined,
+        visibleTo(viewer, value("orgId")),
+        q.mine === "true" ? eq(orders.companyOrgId, value("orgId")) : undefined,
+        q.status ? statusFilter(q.status, value("now")) : undefined,
+        q.occupationCode ? eq(orders.occupationCode, value("occupationCode")) : undefined,
+        q.city ? eq(orders.city, value("city")) : undefined,
         q.skillId
-          ? hasChild(orderSkills, orderSkills.orderId, orders.id, orderSkills.skillId, q.skillId)
+          ? hasChild(orderSkills, orderSkills.orderId, orders.id, orderSkills.skillId, value("skillId"))
           : undefined,
-        pattern
-          ? sql`(${orders.title} ilike ${pattern} or ${orders.description} ilike ${pattern})`
+        q.q
+          ? sql`(${orders.title} ilike ${value("pattern")} or ${orders.description} ilike ${value("pattern")})`
           : undefined,
         after,
       ),
     )
     .orderBy(...orderBy)
-    .limit(q.limit + 1);
+    .limit(value("limit") as number | Placeholder);
+}
+
+/** The values of a list request by placeholder name; the cursor is decoded (and checked) by `keyset`. */
+function listValues({ actor, now }: Scope, q: OrderListQuery): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    orgId: actor.orgId,
+    now: now.toISOString(),
+    occupationCode: q.occupationCode,
+    city: q.city,
+    skillId: q.skillId,
+    pattern: q.q ? `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined,
+    limit: q.limit + 1,
+  };
+  keyset(LIST_KEYSET, q.cursor, (name, value) => {
+    values[name] = value;
+    return value;
+  });
+  return values;
+}
+
+/** The page query of `listOrders` with its values inline (exposed so tests can EXPLAIN it). */
+export function listOrdersQuery(scope: Scope, q: OrderListQuery) {
+  const values = listValues(scope, q);
+  return listShape(scope.db, viewerOf(scope.actor), q, (name) => values[name] as string);
 }
 
 /** Visible orders, newest first, filtered; `mine=true` keeps the caller's own. */
 export async function listOrders(scope: Scope, q: OrderListQuery) {
+  const viewer = viewerOf(scope.actor);
+  // One statement per shape, built once: which filters are present (and the status, which changes the SQL).
+  const present = [q.occupationCode, q.city, q.skillId, q.q, q.cursor].map((v) => (v ? 1 : 0)).join("");
+  const shape = `orders_list:${viewer}:${q.mine === "true" ? "mine" : ""}:${q.status ?? ""}:${present}`;
+  const query = prepared(scope.db, shape, (db) =>
+    listShape(db, viewer, q, (name) => sql.placeholder(name)).prepare(shape),
+  );
   const page = toPage(
-    await listOrdersQuery(scope, q),
+    await query.execute(listValues(scope, q)),
     q.limit,
     (r) => [r.createdAt.toISOString(), r.id],
     (r) => r,
