@@ -12,6 +12,7 @@ import type { ConsoleContext, ConsoleEnv } from "./env";
 import { ErrorPage } from "./pages/error";
 import { consoleBasics, pageFrame, render } from "./render";
 import { accountRouter } from "./routes/account";
+import { assessRouter } from "./routes/assess";
 import { bidsRouter } from "./routes/bids";
 import { bureauRouter } from "./routes/bureau";
 import { cohortsRouter } from "./routes/cohorts";
@@ -77,6 +78,7 @@ export function consoleRouter() {
   app.route("/", objectionsRouter);
   app.route("/", traineesRouter);
   app.route("/", statisticsRouter);
+  app.route("/", assessRouter);
   app.all("*", () => {
     throw new AppError("not_found", "No such console page");
   });

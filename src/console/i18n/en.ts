@@ -1,4 +1,5 @@
 /** The console's English messages; the type makes a key missing here (or unknown in zh-CN) a compile error. */
+import { enAssess } from "./en.assess";
 import { enBids } from "./en.bids";
 import { enContracts } from "./en.contracts";
 import { enObjections } from "./en.objections";
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...enObjections,
   ...enTrainees,
   ...enStats,
+  ...enAssess,
   "app.name": "Order-based Talent Training",
   "layout.skip": "Skip to main content",
   "layout.nav": "Main navigation",

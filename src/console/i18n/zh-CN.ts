@@ -1,4 +1,5 @@
 /** The console's Simplified Chinese messages (the default language); `en.ts` has exactly the same keys. */
+import { zhCNAssess } from "./zh-CN.assess";
 import { zhCNBids } from "./zh-CN.bids";
 import { zhCNContracts } from "./zh-CN.contracts";
 import { zhCNObjections } from "./zh-CN.objections";
@@ -14,6 +15,7 @@ export const zhCN = {
   ...zhCNObjections,
   ...zhCNTrainees,
   ...zhCNStats,
+  ...zhCNAssess,
   "app.name": "订单式人才培养平台",
   "layout.skip": "跳到主要内容",
   "layout.nav": "主导航",

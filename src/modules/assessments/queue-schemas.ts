@@ -8,12 +8,9 @@ export const assessmentQueueQuery = pageQuery.extend({
   occupationCode: occupationCode
     .optional()
     .openapi({ description: "Only trainees training for this occupation" }),
-  assessed: z
-    .enum(["true", "false"])
-    .optional()
-    .openapi({
-      description: "`true`: only trainees this assessor has assessed; `false`: only those it has not",
-    }),
+  assessed: z.enum(["true", "false"]).optional().openapi({
+    description: "`true`: only trainees this assessor has assessed; `false`: only those it has not",
+  }),
   status: z.enum(TRAINEE_STATUSES).optional(),
 });
 export type AssessmentQueueQuery = z.infer<typeof assessmentQueueQuery>;
