@@ -8,6 +8,7 @@ import { parseConfig } from "../src/config";
 import { prepareDatabase } from "../src/db/migrate";
 import { openPglite } from "../src/db/pglite";
 import { DEMO_BUREAU_EMAIL, DEMO_PASSWORD, seedDemo } from "../src/demo/seed";
+import { DEMO_CERTIFICATES } from "../src/demo/trainees";
 import { ManualClock } from "../src/platform/clock";
 import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger } from "../src/platform/logger";
@@ -22,7 +23,8 @@ const clock = new ManualClock("2026-03-02T01:00:00Z");
 const handle = await openPglite();
 await prepareDatabase(handle, clock.now());
 // The demo seeds sealed bids, so the run needs a sealing key of its own (as `npm start` generates one).
-const config = parseConfig({ BID_SEALING_KEY: generateSealingKey() });
+// The public certificate pages are rate limited per IP (all renders here come from one): still counted, never refused.
+const config = parseConfig({ BID_SEALING_KEY: generateSealingKey(), RATE_LIMIT_AUTH_PER_MINUTE: "1000000" });
 const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
 await seedDemo(services, clock.now());
 const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets });
@@ -65,6 +67,9 @@ const contract = firstLink(anyContracts, /\/console\/contracts\/ctr_\w+/);
 const activeContracts = await (await get("/console/contracts?status=active", bureau)).text();
 const active = firstLink(activeContracts, /\/console\/contracts\/ctr_\w+/);
 if (!contract || !active) throw new Error("the demo data has no contracts to render");
+const queue = await (await get("/console/assessments", assessor)).text();
+const assessTrainee = firstLink(queue, /\/console\/assessments\/trn_\w+/);
+if (!assessTrainee) throw new Error("the demo data has no trainee for the assessor");
 
 const pages: [string, string, string][] = [
   ["sign-in", "/console/sign-in", ""],
@@ -96,6 +101,12 @@ const pages: [string, string, string][] = [
   ["contract trainees (bureau)", `${active}/trainees`, bureau],
   ["statistics (bureau)", "/console/statistics", bureau],
   ["assessor home", "/console", assessor],
+  ["assessment queue", "/console/assessments", assessor],
+  ["assessment (trainee)", assessTrainee, assessor],
+  ["certificates (assessor)", "/console/certificates", assessor],
+  ["verify form (public)", "/verify", ""],
+  ["verify result (public)", `/verify/${DEMO_CERTIFICATES[0]}`, ""],
+  ["verify not found (public)", "/verify/NO-SUCH-CERTIFICATE", ""],
 ];
 
 const percentile = (xs: number[], p: number) =>
