@@ -10,6 +10,7 @@ import { parseConfig } from "../src/config";
 import { prepareDatabase } from "../src/db/migrate";
 import { openPglite } from "../src/db/pglite";
 import { DEMO_BUREAU_EMAIL, DEMO_PASSWORD, seedDemo } from "../src/demo/seed";
+import { DEMO_CERTIFICATES } from "../src/demo/trainees";
 import { ManualClock } from "../src/platform/clock";
 import { nodeDocsAssets } from "../src/platform/docs-assets-node";
 import { createLogger } from "../src/platform/logger";
@@ -24,7 +25,8 @@ const clock = new ManualClock("2026-03-02T01:00:00Z");
 const handle = await openPglite();
 await prepareDatabase(handle, clock.now());
 // The demo seeds sealed bids, so the run needs a sealing key of its own (as `npm start` generates one).
-const config = parseConfig({ BID_SEALING_KEY: generateSealingKey() });
+// The public certificate pages are rate limited per IP (all renders here come from one): still counted, never refused.
+const config = parseConfig({ BID_SEALING_KEY: generateSealingKey(), RATE_LIMIT_AUTH_PER_MINUTE: "1000000" });
 const services = { db: handle.db, hasher: nativeHasher, config, logger: createLogger("silent") };
 await seedDemo(services, clock.now());
 const app = createApp({ ...services, clock, docsAssets: nodeDocsAssets });
@@ -85,6 +87,9 @@ async function partyOf(status: "draft" | "active", party: "companyOrgId" | "prov
 const draft = await partyOf("draft", "companyOrgId");
 const delivering = await partyOf("active", "providerOrgId");
 const activeOrder = firstLink(await (await get(active, bureau)).text(), /\/console\/orders\/ord_\w+/);
+const queue = await (await get("/console/assessments", assessor)).text();
+const assessTrainee = firstLink(queue, /\/console\/assessments\/trn_\w+/);
+if (!assessTrainee) throw new Error("the demo data has no trainee for the assessor");
 
 const pages: [string, string, string][] = [
   ["sign-in", "/console/sign-in", ""],
@@ -120,6 +125,12 @@ const pages: [string, string, string][] = [
   ["draft contract with the terms form (company)", draft.path, draft.cookie],
   ["contract trainees with CSV upload (provider)", `${delivering.path}/trainees`, delivering.cookie],
   ["order OCDS page (anonymous)", `${activeOrder}/ocds`, ""],
+  ["assessment queue", "/console/assessments", assessor],
+  ["assessment (trainee)", assessTrainee, assessor],
+  ["certificates (assessor)", "/console/certificates", assessor],
+  ["verify form (public)", "/verify", ""],
+  ["verify result (public)", `/verify/${DEMO_CERTIFICATES[0]}`, ""],
+  ["verify not found (public)", "/verify/NO-SUCH-CERTIFICATE", ""],
 ];
 
 const percentile = (xs: number[], p: number) =>

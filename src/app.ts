@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Config } from "./config";
 import { consoleRouter } from "./console";
+import { publicRouter, VERIFY_PATH } from "./console/public";
 import type { Database } from "./db/client";
 import { assessmentsRouter } from "./modules/assessments/routes";
 import { authRouter } from "./modules/auth/routes";
@@ -152,6 +153,7 @@ export function createApp(deps: AppDeps) {
   app.route("/", docsRouter(deps.docsAssets, OPENAPI_PATH));
   // The web console: plain Hono routes, so it stays out of the OpenAPI document.
   app.route("/console", consoleRouter());
+  app.route(VERIFY_PATH, publicRouter());
 
   app.notFound((c) => {
     throw new AppError("not_found", `No route for ${c.req.method} ${c.req.path}`);

@@ -13,6 +13,7 @@ import { ErrorPage } from "./pages/error";
 import { consoleBasics, pageFrame, render } from "./render";
 import { accountRouter } from "./routes/account";
 import { adminRouter } from "./routes/admin";
+import { assessRouter } from "./routes/assess";
 import { bidsRouter } from "./routes/bids";
 import { bureauRouter } from "./routes/bureau";
 import { cohortsRouter } from "./routes/cohorts";
@@ -79,6 +80,7 @@ export function consoleRouter() {
   app.route("/", traineesRouter);
   app.route("/", statisticsRouter);
   app.route("/", adminRouter);
+  app.route("/", assessRouter);
   app.all("*", () => {
     throw new AppError("not_found", "No such console page");
   });

@@ -33,10 +33,17 @@ export const CsrfField = ({ token }: { token: string }) => (
  * The document around a page's content.
  * @example return c.html(<Layout frame={frame} title={t("orders.title")} current="orders">…</Layout>);
  */
-export function Layout(props: { frame: PageFrame; title: string; current?: string; children?: Child }) {
+export function Layout(props: {
+  frame: PageFrame;
+  title: string;
+  current?: string;
+  /** The language switch of a page outside `/console` (whose cookies it does not see); the console's by default. */
+  switchHref?: string;
+  children?: Child;
+}) {
   const { t, lang, path, csrf, viewer } = props.frame;
   const other: Lang = lang === "zh-CN" ? "en" : "zh-CN";
-  const switchHref = `/console/language/${other}?back=${encodeURIComponent(path)}`;
+  const switchHref = props.switchHref ?? `/console/language/${other}?back=${encodeURIComponent(path)}`;
   return (
     <html lang={lang}>
       <head>

@@ -1,8 +1,8 @@
 /**
  * The console's navigation per organisation kind, and its extension points. An entry whose `feature` is not yet
  * built stays hidden: the next round turns a feature on in `FEATURES` when its service and pages exist (bids,
- * invitations, the award, contracts, objections, trainees, statistics, subsidy policies and OCDS are on;
- * assessments, certificates and public verification are not built yet).
+ * invitations, the award, contracts, objections, trainees, assessments, certificates, public verification,
+ * statistics, subsidy policies and OCDS are on).
  */
 import type { OrgKind } from "../platform/actor";
 import type { MessageKey } from "./i18n";
@@ -16,10 +16,10 @@ export const FEATURES = {
   objections: true,
   subsidies: true,
   trainees: true,
-  assessments: false,
-  certificates: false,
+  assessments: true,
+  certificates: true,
   statistics: true,
-  publicVerification: false,
+  publicVerification: true,
   ocds: true,
 } satisfies Record<string, boolean>;
 

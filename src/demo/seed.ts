@@ -11,6 +11,7 @@ import { seedSubsidyPolicies } from "./contracts";
 import { seedDemoOrders } from "./orders";
 import { seedDemoPrograms } from "./programs";
 import { scopeAtFor } from "./scope";
+import { seedDemoTrainees } from "./trainees";
 
 export const DEMO_PASSWORD = "orderbridge-demo";
 export const DEMO_BUREAU_EMAIL = "bureau@demo.orderbridge.cn";
@@ -133,5 +134,7 @@ export async function seedDemo(services: Omit<Services, "clock">, now: Date): Pr
   );
   await seedSubsidyPolicies(as, bureau, now);
   await seedDemoBids(as, bureau, companies, providers, now);
+  const providerOf = (orgId: string) => providers.find((p) => p.actor.orgId === orgId)!.actor;
+  await seedDemoTrainees(as, { bureau, assessor, providerOf, now, validUntil });
   return logins;
 }

@@ -51,6 +51,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
     `OrderBridge is listening on ${base}  (database: ${handle.kind === "pglite" ? `embedded PGlite in ${config.DATA_DIR}` : "PostgreSQL"})`,
     `  API reference: ${base}/docs     OpenAPI: ${base}/openapi.json     health: ${base}/health`,
     `  Web console:   ${base}/console  (简体中文 by default, English one click away)`,
+    `  Certificates:  ${base}/verify   (public check, no sign-in)`,
   ];
   if (demo) {
     lines.push(
@@ -59,7 +60,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT }, ({ port }) => {
     for (const login of demo) lines.push(`    ${login.role.padEnd(9)} ${login.email}`);
   } else if (!config.DATABASE_URL && config.DEMO) {
     lines.push(
-      `  Demo data present (password "${DEMO_PASSWORD}"), e.g. bureau@demo.orderbridge.cn, company1@demo.orderbridge.cn, provider1@demo.orderbridge.cn`,
+      `  Demo data present (password "${DEMO_PASSWORD}"), e.g. bureau@demo.orderbridge.cn, company1@demo.orderbridge.cn, provider1@demo.orderbridge.cn, assessor1@demo.orderbridge.cn`,
     );
   }
   console.log(lines.join("\n"));

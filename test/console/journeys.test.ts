@@ -255,14 +255,14 @@ describe("a planned cohort is amended through its form", () => {
 });
 
 describe("assessor landing page", () => {
-  it("shows its accreditations and says assessments come with delivery", async () => {
+  it("shows its accreditations and the trainees waiting for it", async () => {
     const assessor = await t.org("assessor", { accredit: ["ai_engineer"] });
     const client = consoleClient(t);
     await client.signIn(assessor.email, PASSWORD);
     const home = await client.get("/console");
     expect(home.status).toBe(200);
     expect(home.html).toContain("人工智能工程技术人员，有效期至 2030-12-31");
-    expect(home.html).toContain("培训交付模块");
+    expect(home.html).toContain("待评价学员（0）");
     expect(rawKeys(home.html)).toEqual([]);
   });
 });

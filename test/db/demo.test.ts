@@ -1,6 +1,7 @@
 /** The demo marketplace seeds through the services without error and shows every order state up to the award. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_BUREAU_EMAIL, DEMO_PASSWORD, seedDemo } from "../../src/demo/seed";
+import { DEMO_CERTIFICATES } from "../../src/demo/trainees";
 import { createTestContext, type TestContext } from "../helpers";
 
 let t: TestContext;
@@ -121,5 +122,17 @@ describe("demo data", () => {
     expect(contracted.body.data.length).toBeGreaterThanOrEqual(1);
     const policies = await t.call("GET", "/v1/subsidy-policies", { token: bureau });
     expect(policies.body.data.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("gives the assessor trainees to certify, and a certificate anyone can check", async () => {
+    const assessor = await t.login("assessor1@demo.orderbridge.cn", DEMO_PASSWORD);
+    const waiting = await t.call("GET", "/v1/assessments/queue?assessed=false", { token: assessor });
+    expect(waiting.body.data.length).toBeGreaterThanOrEqual(2);
+    expect(waiting.body.data.every((e: { mayAssess: boolean }) => e.mayAssess)).toBe(true);
+    const assessed = await t.call("GET", "/v1/assessments/queue?assessed=true", { token: assessor });
+    expect(assessed.body.data.length).toBe(3);
+    const check = await t.call("GET", `/v1/certificates/${DEMO_CERTIFICATES[0]}`);
+    expect(check.status).toBe(200);
+    expect(check.body.holderName).toBe("张*明");
   });
 });

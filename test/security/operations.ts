@@ -431,6 +431,7 @@ export const OPERATIONS: Record<string, Rule> = {
     allow: [...company, "provider", "assessor", "bureau"],
     request: (w) => ({ path: `/v1/trainees/${w.certifiedTraineeId}/assessments` }),
   },
+  listAssessmentQueue: only(["assessor"], () => ({ path: "/v1/assessments/queue" })),
   checkCertificate: {
     allow: ALL,
     public: true,

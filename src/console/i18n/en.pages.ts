@@ -137,8 +137,6 @@ export const enPages: Record<keyof typeof zhCNPages, string> = {
   "home.allRanked": "See the whole ranking",
   "home.pending": "Organisations awaiting verification ({n})",
   "home.queue": "Open the verification queue",
-  "home.assessorIntro": "Welcome to the assessor's console.",
-  "home.assessorLater": "Recording trainees' assessments and certificates arrives with the delivery module.",
 
   "program.title": "Programs",
   "program.new": "New program",

@@ -1,5 +1,6 @@
 /** The console's English messages; the type makes a key missing here (or unknown in zh-CN) a compile error. */
 import { enAdmin } from "./en.admin";
+import { enAssess } from "./en.assess";
 import { enBids } from "./en.bids";
 import { enContracts } from "./en.contracts";
 import { enObjections } from "./en.objections";
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...enTrainees,
   ...enStats,
   ...enAdmin,
+  ...enAssess,
   "app.name": "Order-based Talent Training",
   "layout.skip": "Skip to main content",
   "layout.nav": "Main navigation",

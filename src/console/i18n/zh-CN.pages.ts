@@ -131,8 +131,6 @@ export const zhCNPages = {
   "home.allRanked": "查看全部排序结果",
   "home.pending": "待审核机构（{n}）",
   "home.queue": "打开审核队列",
-  "home.assessorIntro": "欢迎使用评价机构工作台。",
-  "home.assessorLater": "为学员录入评价结果和证书的功能将随培训交付模块上线。",
 
   "program.title": "培训项目",
   "program.new": "新建培训项目",

@@ -1,5 +1,6 @@
 /** The console's Simplified Chinese messages (the default language); `en.ts` has exactly the same keys. */
 import { zhCNAdmin } from "./zh-CN.admin";
+import { zhCNAssess } from "./zh-CN.assess";
 import { zhCNBids } from "./zh-CN.bids";
 import { zhCNContracts } from "./zh-CN.contracts";
 import { zhCNObjections } from "./zh-CN.objections";
@@ -16,6 +17,7 @@ export const zhCN = {
   ...zhCNTrainees,
   ...zhCNStats,
   ...zhCNAdmin,
+  ...zhCNAssess,
   "app.name": "订单式人才培养平台",
   "layout.skip": "跳到主要内容",
   "layout.nav": "主导航",

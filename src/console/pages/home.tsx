@@ -1,10 +1,8 @@
-/** The home pages of providers, the bureau and assessors (a company's home is its orders by state). */
-import type { Accreditation } from "../components/org-bits";
+/** The home pages of providers and the bureau (a company's is its orders by state, an assessor's in `assess/`). */
 import { OrgTable, type OrgView } from "../components/org-bits";
 import { Layout, type PageFrame } from "../layout";
 import type { Cohort } from "../../modules/cohorts/schemas";
 import type { Order } from "../../modules/orders/schemas";
-import type { ConsoleTaxonomy } from "../taxonomy";
 import { CohortTable } from "./provider/cohorts";
 import { ContractTable, type ContractRowView } from "./contracts/list";
 import { ObjectionTable, type QueuedObjection } from "./objections/objections";
@@ -92,38 +90,6 @@ export function BureauHome(props: {
               <span class="muted">
                 {t("field.bidCount")}: {o.bidCount}
               </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
-  );
-}
-
-/** An assessor's landing page: its accreditations (assessments come with delivery). */
-export function AssessorHome(props: {
-  frame: PageFrame;
-  tax: ConsoleTaxonomy;
-  accreditations: Accreditation[];
-}) {
-  const { t } = props.frame;
-  return (
-    <Layout frame={props.frame} title={t("home.title")} current="home">
-      <div class="card">
-        <p>{t("home.assessorIntro")}</p>
-        <p class="muted">{t("home.assessorLater")}</p>
-      </div>
-      <h2>{t("accreditation.title")}</h2>
-      {props.accreditations.length === 0 ? (
-        <p class="card">{t("accreditation.none")}</p>
-      ) : (
-        <ul class="card">
-          {props.accreditations.map((a) => (
-            <li>
-              {t("accreditation.line", {
-                occupation: props.tax.occupationName(a.occupationCode),
-                until: a.validUntil,
-              })}
             </li>
           ))}
         </ul>

@@ -39,6 +39,9 @@ export function SignInPage(props: { frame: PageFrame; form?: FormState; next: st
             <button type="submit">{t("signIn.submit")}</button>
           </p>
         </form>
+        <p>
+          <a href="/verify">{t("verify.linkFromSignIn")}</a>
+        </p>
       </div>
     </Layout>
   );

@@ -8,7 +8,9 @@ import { listOrders } from "../../modules/orders/service";
 import { listPrograms } from "../../modules/programs/service";
 import type { ConsoleEnv } from "../env";
 import { offeredCohorts } from "../market";
-import { AssessorHome, BureauHome, ProviderHome } from "../pages/home";
+import { listAssessmentQueue } from "../../modules/assessments/queue";
+import { AssessorHome } from "../pages/assess/queue";
+import { BureauHome, ProviderHome } from "../pages/home";
 import { CompanyOrdersPage } from "../pages/orders/list";
 import { pageFrame, render } from "../render";
 import { consoleScopeOf } from "../session";
@@ -68,8 +70,20 @@ export const homeRouter = new Hono<ConsoleEnv>().get("/", async (c) => {
       );
     }
     case "assessor": {
-      const accreditations = await listAccreditations(scope, { orgId: scope.actor.orgId, limit: 100 });
-      return render(c, <AssessorHome frame={frame} tax={tax} accreditations={accreditations.data} />);
+      const [accreditations, waiting] = await Promise.all([
+        listAccreditations(scope, { orgId: scope.actor.orgId, limit: 100 }),
+        listAssessmentQueue(scope, { assessed: "false", limit: 20 }),
+      ]);
+      return render(
+        c,
+        <AssessorHome
+          frame={frame}
+          tax={tax}
+          accreditations={accreditations.data}
+          waiting={waiting.data}
+          more={waiting.nextCursor !== null}
+        />,
+      );
     }
   }
 });

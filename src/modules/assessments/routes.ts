@@ -11,6 +11,8 @@ import {
   newAssessmentExample,
   newAssessmentSchema,
 } from "./schemas";
+import { listAssessmentQueue } from "./queue";
+import { assessmentQueueEntrySchema, assessmentQueueQuery } from "./queue-schemas";
 import * as service from "./service";
 
 const tags = ["Assessments"];
@@ -43,6 +45,22 @@ const listRoute = defineRoute({
   responses: { 200: json(pageSchema(assessmentSchema), "A page of assessments") },
 });
 
+const queueRoute = defineRoute({
+  operationId: "listAssessmentQueue",
+  auth: "bearer",
+  errors: [403],
+  method: "get",
+  path: "/assessments/queue",
+  tags,
+  summary: "The trainees an assessor may assess, and those it has assessed — assessors",
+  description:
+    "Trainees training for an occupation the assessor is accredited for today (not dropped out), and every " +
+    "trainee it has assessed, oldest enrolment first. A minimal record (no contact data, no placement), the " +
+    "certification the program offers, and this assessor's latest assessment. Other organisations get 403.",
+  request: { query: assessmentQueueQuery },
+  responses: { 200: json(pageSchema(assessmentQueueEntrySchema), "A page of the queue") },
+});
+
 const checkRoute = defineRoute({
   operationId: "checkCertificate",
   auth: "public",
@@ -68,6 +86,9 @@ export const assessmentsRouter = createRouter()
     const input = { traineeId: c.req.valid("param").id, ...c.req.valid("query") };
     return c.json(await service.listAssessments(await scopeOf(c), input), 200);
   })
+  .openapi(queueRoute, async (c) =>
+    c.json(await listAssessmentQueue(await scopeOf(c), c.req.valid("query")), 200),
+  )
   .openapi(checkRoute, async (c) =>
     c.json(await service.checkCertificate(await publicScopeOf(c), c.req.valid("param")), 200),
   );

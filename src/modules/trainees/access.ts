@@ -2,8 +2,8 @@
  * Who sees trainee data: the provider, the contracted company (names, status, certificates, placement), assessors
  * for the trainees they assess, and the bureau. Nobody else; an invisible trainee or cohort is a 404.
  */
-import { and, eq } from "drizzle-orm";
-import { assessments, cohorts, contracts, trainees } from "../../db/schema";
+import { and, eq, exists, gte, inArray, ne, not, or, type SQL } from "drizzle-orm";
+import { accreditations, assessments, cohorts, contracts, trainees } from "../../db/schema";
 import { isBureau } from "../../platform/actor";
 import { AppError } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
@@ -107,4 +107,41 @@ export async function findTraineeCohort(
     throw new AppError("not_found", `Cohort ${id} does not exist`);
   }
   return { ...row, full };
+}
+
+/** The occupations the calling assessor is accredited for today (none while it is not verified). */
+export async function currentAccreditations({ db, actor, now }: Pick<Scope, "db" | "actor" | "now">) {
+  if (actor.orgKind !== "assessor" || actor.orgStatus !== "verified") return [];
+  const rows = await db
+    .select({ code: accreditations.occupationCode })
+    .from(accreditations)
+    .where(
+      and(
+        eq(accreditations.orgId, actor.orgId),
+        gte(accreditations.validUntil, now.toISOString().slice(0, 10)),
+      ),
+    );
+  return rows.map((r) => r.code);
+}
+
+/** Conditions on a query over `trainees`: whether the organisation has assessed the row's trainee. */
+export function assessedBy({ db }: Pick<Scope, "db">, orgId: string): { exists: SQL; notExists: SQL } {
+  const mine = db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.traineeId, trainees.id), eq(assessments.assessorOrgId, orgId)));
+  return { exists: exists(mine), notExists: not(exists(mine)) };
+}
+
+/**
+ * The trainees in an assessor's queue, as a condition on `trainees` joined with `cohorts`: those it may assess
+ * (the same rule as `findAssessableTrainee`: an occupation in `codes`, from `currentAccreditations`, and not
+ * dropped), and those it has assessed (which it sees, as `findVisibleTrainee` says).
+ */
+export function assessorQueueCondition(scope: Pick<Scope, "db" | "actor">, codes: string[]): SQL {
+  const assessable = codes.length
+    ? and(inArray(cohorts.occupationCode, codes), ne(trainees.status, "dropped"))
+    : undefined;
+  const seen = assessedBy(scope, scope.actor.orgId).exists;
+  return assessable ? (or(assessable, seen) as SQL) : seen;
 }
