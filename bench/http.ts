@@ -11,7 +11,7 @@
  * `--cpu-prof DIR` (the app server's profile).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -51,7 +51,13 @@ dbUrl.pathname = `/${dbName}`;
 const dir = mkdtempSync(join(tmpdir(), "ob-bench-"));
 const children: ChildProcess[] = [];
 
-/** Starts a server child and resolves once it says `ready` (its stdout, the app's request log, is discarded). */
+/** What each server wrote to stderr after `ready` (warnings and errors: the app logs an unhandled error there). */
+const serverErrors = new Map<number, string>();
+
+/**
+ * Starts a server child and resolves once it says `ready`. Its stdout (the app's request log, a line per request
+ * with its status) goes to `DIR/<port>.log`, which is deleted with the run's directory.
+ */
 function startServer(mode: "app" | "baseline", db: "postgres" | "pglite", port: number, file: string) {
   const child = spawn(
     process.execPath,
@@ -61,15 +67,25 @@ function startServer(mode: "app" | "baseline", db: "postgres" | "pglite", port: 
     ],
     {
       env: { ...process.env, DATABASE_URL: dbUrl.toString() },
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", openSync(join(dir, `${port}.log`), "w"), "pipe"],
     },
   );
   children.push(child);
   return new Promise<void>((resolve, reject) => {
     let err = "";
+    let ready = false;
     child.stderr?.on("data", (chunk: Buffer) => {
+      if (ready) {
+        // Keep the first 4 kB after `ready`: enough to show the first failures without growing for ever.
+        const seen = serverErrors.get(port) ?? "";
+        if (seen.length < 4096) serverErrors.set(port, (seen + chunk.toString()).slice(0, 4096));
+        return;
+      }
       err += chunk.toString();
-      if (err.includes("ready")) resolve();
+      if (err.includes("ready")) {
+        ready = true;
+        resolve();
+      }
     });
     child.on("exit", (code) => reject(new Error(`${mode} server (${db}) exited with ${code}:\n${err}`)));
   });
@@ -81,7 +97,10 @@ interface Measured {
   cpuMsPerRequest: number;
   p50Ms: number;
   p99Ms: number;
+  /** Non-2xx answers, socket errors and timeouts. */
   errors: number;
+  /** When there were errors: the count per status (and `error`, `timeout`), and the first bodies. */
+  failures?: { statuses: Record<string, number>; first: string[] };
 }
 
 async function measure(
@@ -93,6 +112,7 @@ async function measure(
   const req = scenarioRequests(f)[scenario];
   const cpu = async () => (await (await fetch(`http://127.0.0.1:${port}/__bench/cpu`)).json()) as number;
   const cpuBefore = await cpu();
+  const first: string[] = [];
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${req.path}`,
     method: req.method as "GET" | "POST",
@@ -100,15 +120,49 @@ async function measure(
     duration: seconds,
     headers: { authorization: `Bearer ${f.token}`, "content-type": "application/json" },
     body: req.method === "POST" ? JSON.stringify(f.orderBody) : undefined,
+    // The first few non-2xx answers: a failing server says why in its problem+json body.
+    requests: [
+      {
+        onResponse: (status: number, body: string) => {
+          if ((status < 200 || status >= 300) && first.length < 3)
+            first.push(`${status} ${body.slice(0, 500)}`);
+        },
+      },
+    ],
   });
   const cpuMs = (await cpu()) - cpuBefore;
+  const errors = result.non2xx + result.errors + result.timeouts;
+  const failures = errors
+    ? {
+        statuses: {
+          ...Object.fromEntries(
+            Object.entries(result.statusCodeStats ?? {})
+              .filter(([code]) => !code.startsWith("2"))
+              .map(([code, { count }]) => [code, count]),
+          ),
+          ...(result.errors ? { error: result.errors } : {}),
+          ...(result.timeouts ? { timeout: result.timeouts } : {}),
+        },
+        first,
+      }
+    : undefined;
   return {
     rps: Math.round(result.requests.average),
     cpuMsPerRequest: Math.round((cpuMs / Math.max(1, result.requests.total)) * 1000) / 1000,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    errors: result.non2xx + result.errors + result.timeouts,
+    errors,
+    failures,
   };
+}
+
+/** Prints why a run had errors: the statuses, the first bodies and what the server wrote to stderr. */
+function explain(label: string, port: number, m: Measured) {
+  if (!m.failures) return;
+  say(`  ${label}: ${m.errors} errors ${JSON.stringify(m.failures.statuses)}`);
+  for (const body of m.failures.first) say(`    ${body}`);
+  const stderr = serverErrors.get(port);
+  if (stderr) say(`    server stderr: ${stderr.slice(0, 1500)}`);
 }
 
 const fmt = (m: Measured) =>
@@ -125,10 +179,12 @@ try {
   const fixture: RecordedFixture = JSON.parse(readFileSync(appFile, "utf8"));
   // Reads first: the create scenario adds thousands of orders.
   for (const scenario of [...READS, ...WRITES]) {
-    await measure(18_701, fixture, scenario, 2); // warm-up
+    explain(`${scenario} app warm-up`, 18_701, await measure(18_701, fixture, scenario, 2));
     const app = await measure(18_701, fixture, scenario, duration);
-    await measure(18_702, fixture, scenario, 2);
+    explain(`${scenario} app`, 18_701, app);
+    explain(`${scenario} baseline warm-up`, 18_702, await measure(18_702, fixture, scenario, 2));
     const base = await measure(18_702, fixture, scenario, duration);
+    explain(`${scenario} baseline`, 18_702, base);
     const ratio = Math.round((app.rps / base.rps) * 100) / 100;
     const cpuRatio = Math.round((base.cpuMsPerRequest / app.cpuMsPerRequest) * 100) / 100;
     out[LABELS[scenario]] = {
@@ -139,6 +195,7 @@ try {
       cpuMsPerRequest: app.cpuMsPerRequest,
       cpuRatio,
       errors: app.errors,
+      ...(app.failures ? { failures: app.failures } : {}),
       baseline: base,
     };
     say(
@@ -152,8 +209,9 @@ try {
     await startServer("app", "pglite", 18_703, pgliteFile);
     const f: RecordedFixture = JSON.parse(readFileSync(pgliteFile, "utf8"));
     for (const scenario of READS) {
-      await measure(18_703, f, scenario, 2);
+      explain(`${scenario} PGlite warm-up`, 18_703, await measure(18_703, f, scenario, 2));
       const m = await measure(18_703, f, scenario, duration);
+      explain(`${scenario} PGlite`, 18_703, m);
       const base = (out[LABELS[scenario]] as { baseline: Measured }).baseline;
       const ratio = Math.round((m.rps / base.rps) * 100) / 100;
       out[`${LABELS[scenario]} [PGlite]`] = {
@@ -162,6 +220,7 @@ try {
         p99Ms: m.p99Ms,
         rps: m.rps,
         errors: m.errors,
+        ...(m.failures ? { failures: m.failures } : {}),
       };
       say(
         `${`${LABELS[scenario]} [PGlite]`.padEnd(36)} app ${fmt(m)} | ratio to the PostgreSQL baseline ${ratio.toFixed(2)}`,

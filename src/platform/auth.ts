@@ -140,7 +140,7 @@ export async function resolveActor(
   const allowed =
     "windowCount" in row
       ? Number(row.windowCount) <= limit
-      : await meter.take(key, limit, now, (n) => countInWindow(db, key, n, now));
+      : await meter.take(key, limit, now, (n, at) => countInWindow(db, key, n, at));
   if (!allowed) throw rateLimited("with this token", now);
   const { userId, orgId, orgKind, orgStatus, role } = row;
   return { userId, orgId, orgKind, orgStatus, role };

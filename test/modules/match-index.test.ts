@@ -66,6 +66,21 @@ describe("match lists read an in-memory index that is never older than the reque
     expect(await matchedCohorts(viaOther)).toEqual([...before, id].sort());
   });
 
+  it("concurrent match lists share watermark reads, and each still sees what was written before it began", async () => {
+    const other = createApp(t.appDeps);
+    const viaOther = (method: string, path: string, opts: Parameters<typeof t.call>[2]) =>
+      callApp(other, method, path, opts);
+    const before = await matchedCohorts(viaOther);
+    // A burst in flight (its reads shared) while a cohort is created through this instance.
+    const burst = Array.from({ length: 8 }, () => matchedCohorts(viaOther));
+    const id = await newCohort({ name: "Created during a burst" });
+    for (const list of await Promise.all(burst))
+      expect([before, [...before, id].sort()]).toContainEqual(list);
+    // Every request that began after the write sees it, however many run at once.
+    const after = await Promise.all(Array.from({ length: 8 }, () => matchedCohorts(viaOther)));
+    for (const list of after) expect(list).toEqual([...before, id].sort());
+  });
+
   it("an order's matches and a cohort's matches follow a new order and the provider's suspension", async () => {
     const cohortId = await newCohort({ name: "For cohort matches" });
     const orderMatches = async () =>

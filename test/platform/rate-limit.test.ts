@@ -1,6 +1,7 @@
 /** Rate limits: per client IP on register and login, per token everywhere, counted across app instances. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppDeps, createApp } from "../../src/app";
+import { countInWindow, TokenMeter } from "../../src/platform/rate-limit";
 const SECOND = 1000;
 import { callApp, createTestContext, freshEmail, freshUscc, PASSWORD, type TestContext } from "../helpers";
 
@@ -81,6 +82,36 @@ describe("per token: RATE_LIMIT_PER_MINUTE", () => {
       await Promise.all(Array.from({ length: 60 }, () => app("GET", "/v1/me", { token })))
     ).map((r) => r.status);
     expect(statuses.every((s) => s === 200)).toBe(true);
+  });
+
+  it("counts a request that started before the minute turned in the new window, without leasing again", async () => {
+    // Under load a token's requests overlap the turn of a minute: some read the clock before it, and reach the
+    // meter after requests of the new minute. Each alternation used to replace the held window and lease again,
+    // so a busy token spent its limit on leases and got 429s for the rest of the minute (`npm run bench:http`).
+    const meter = new TokenMeter(1 / 20);
+    const counts = new Map<number, number>();
+    const leases: number[] = [];
+    const lease = async (n: number, at: Date) => {
+      leases.push(at.getTime());
+      const count = (counts.get(at.getTime()) ?? 0) + n;
+      counts.set(at.getTime(), count);
+      return count;
+    };
+    const turn = new Date(Date.UTC(2026, 0, 1, 12, 0));
+    const before = new Date(turn.getTime() - 1);
+    const after = new Date(turn.getTime() + 1);
+    const taken = [];
+    for (let i = 0; i < 200; i++) taken.push(await meter.take("token:x", 600, i % 2 ? before : after, lease));
+    expect(taken.every(Boolean)).toBe(true);
+    // 200 requests of 30-unit leases: 7 leases at most, all in the new window.
+    expect(leases.length).toBeLessThanOrEqual(8);
+    expect(new Set(leases)).toEqual(new Set([turn.getTime()]));
+  });
+
+  it("saturates a window's count at the integer's maximum instead of failing on overflow", async () => {
+    const now = t.clock.now();
+    expect(await countInWindow(t.services.db, "token:saturating", 2_000_000_000, now)).toBe(2_000_000_000);
+    expect(await countInWindow(t.services.db, "token:saturating", 2_000_000_000, now)).toBe(2_147_483_647);
   });
 
   it("does not count unknown tokens (they get 401, and no window)", async () => {

@@ -89,7 +89,13 @@ const listAllocationsRoute = defineRoute({
 export const matchingRouter = createRouter()
   .openapi(orderMatchesRoute, async (c) => {
     const input = { id: c.req.valid("param").id, limit: c.req.valid("query").limit };
-    return c.json(await service.matchesForOrder(await scopeOf(c), input), 200);
+    const matches = await service.matchesForOrder(await scopeOf(c), input);
+    // Serialised once per remembered list (the same object for every reader of its key).
+    const text = service.serialized(matches);
+    // Typed as `c.json(matches, 200)` would be, so the route's response schema still checks `matches`.
+    return c.body(text, 200, { "Content-Type": "application/json" }) as unknown as ReturnType<
+      typeof c.json<typeof matches, 200>
+    >;
   })
   .openapi(cohortMatchesRoute, async (c) => {
     const input = { id: c.req.valid("param").id, limit: c.req.valid("query").limit };
