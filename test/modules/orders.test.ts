@@ -372,7 +372,8 @@ describe("visibility and listing", () => {
     });
     await submittedBid(t, provider, order);
     const one = await t.call("GET", `/v1/orders/${order.id}`, { token: company.token });
-    const list = await t.call("GET", "/v1/orders?mine=true&limit=1", { token: company.token });
+    const list = await t.call("GET", "/v1/orders?mine=true&limit=100", { token: company.token });
+    const listed = list.body.data.find((o: { id: string }) => o.id === order.id);
     const unchanged = await patch(order.id, one.body.version, { headcountMax: one.body.headcountMax });
     expect(unchanged.status).toBe(200);
     expect(one.body.requiredSkills.map((s: { skillId: string }) => s.skillId)).toEqual([
@@ -381,7 +382,7 @@ describe("visibility and listing", () => {
       "skl_computer_vision",
     ]);
     expect(one.body.bidCount).toBe(1);
-    expect(JSON.stringify(list.body.data[0])).toBe(JSON.stringify(one.body));
+    expect(JSON.stringify(listed)).toBe(JSON.stringify(one.body));
     expect(JSON.stringify(unchanged.body)).toBe(JSON.stringify(one.body));
   });
 
