@@ -1,4 +1,7 @@
-/** With 100k orders, the list filters and the cursor are served by indexes (no sequential scan of orders). */
+/**
+ * With 100k orders, the list filters and the cursor are served by indexes (no sequential scan of orders), and so
+ * are the skills the list selects with each order (no sequential scan of order_skills).
+ */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listOrdersQuery } from "../../src/modules/orders/service";
@@ -55,6 +58,7 @@ describe(`order list plans over ${ORDERS} orders`, () => {
   it("status + occupationCode uses an index", async () => {
     const text = await plan({ status: "awarded", occupationCode: "ai_engineer", limit: 20 });
     expect(text).not.toMatch(/Seq Scan on orders/);
+    expect(text).not.toMatch(/Seq Scan on order_skills/);
     expect(text).toMatch(/Index/);
   });
 
@@ -69,5 +73,6 @@ describe(`order list plans over ${ORDERS} orders`, () => {
     expect(first.body.data).toHaveLength(5);
     const text = await plan({ limit: 20, cursor: first.body.nextCursor });
     expect(text).not.toMatch(/Seq Scan on orders/);
+    expect(text).not.toMatch(/Seq Scan on order_skills/);
   });
 });

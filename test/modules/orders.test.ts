@@ -361,6 +361,31 @@ describe("visibility and listing", () => {
     }
   });
 
+  it("the list, one order and a write's answer show an order byte for byte alike", async () => {
+    // The reads select skills and the bid count in one statement; writes load them separately (`viewOrders`).
+    const order = await published({
+      requiredSkills: [
+        { skillId: "skl_solidity", minLevel: 2, weight: 1, essential: false },
+        { skillId: "skl_deep_learning", minLevel: 4, weight: 5, essential: true },
+        { skillId: "skl_computer_vision", minLevel: 3, weight: 2, essential: false },
+      ],
+    });
+    await submittedBid(t, provider, order);
+    const one = await t.call("GET", `/v1/orders/${order.id}`, { token: company.token });
+    const list = await t.call("GET", "/v1/orders?mine=true&limit=100", { token: company.token });
+    const listed = list.body.data.find((o: { id: string }) => o.id === order.id);
+    const unchanged = await patch(order.id, one.body.version, { headcountMax: one.body.headcountMax });
+    expect(unchanged.status).toBe(200);
+    expect(one.body.requiredSkills.map((s: { skillId: string }) => s.skillId)).toEqual([
+      "skl_solidity",
+      "skl_deep_learning",
+      "skl_computer_vision",
+    ]);
+    expect(one.body.bidCount).toBe(1);
+    expect(JSON.stringify(listed)).toBe(JSON.stringify(one.body));
+    expect(JSON.stringify(unchanged.body)).toBe(JSON.stringify(one.body));
+  });
+
   it("bad list queries are 400, unknown ids 404, never 500", async () => {
     for (const q of ["status=nope", "limit=0", "limit=101", "cursor=%%%", "mine=yes"]) {
       expect((await t.call("GET", `/v1/orders?${q}`, { token: company.token })).status).toBe(400);

@@ -201,7 +201,8 @@ export const amendmentSchema = z
   .openapi("OrderAmendment");
 
 type OrderRow = typeof orders.$inferSelect;
-type OrderSkillRow = typeof orderSkills.$inferSelect;
+/** A required skill as stored, without its order's id (the order reads select it as JSON). */
+export type OrderSkillRow = Omit<typeof orderSkills.$inferSelect, "orderId">;
 
 /** The API's input shape of a stored order (the base a PATCH merges into), skills in their listed order. */
 export function toOrderInput(row: OrderRow, skills: OrderSkillRow[]): OrderInput {
