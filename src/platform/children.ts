@@ -2,7 +2,7 @@
 import { asc, eq, getTableName, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../db/client";
-import { prepared } from "./prepared";
+import { prepared, textArray } from "./prepared";
 
 // One array parameter per query: a chunk bounds the statement's work, not its bind parameters.
 const CHUNK = 10_000;
@@ -34,7 +34,10 @@ export async function loadGrouped<T extends PgTable>(
       .prepare(name),
   );
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = (await query.execute({ ids: unique.slice(i, i + CHUNK) })) as Record<string, unknown>[];
+    const rows = (await query.execute({ ids: textArray(unique.slice(i, i + CHUNK)) })) as Record<
+      string,
+      unknown
+    >[];
     for (const row of rows) out.get(row[key] as string)?.push(row as T["$inferSelect"]);
   }
   return out;

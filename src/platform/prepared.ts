@@ -28,6 +28,16 @@ export function prepared<T>(db: Database, name: string, build: (db: Database) =>
 }
 
 /**
+ * Ids as one `text[]` parameter, written as PostgreSQL's array literal. postgres.js turns a JS array into an array
+ * parameter only when it knows the array types, which it does not on Workers (`fetch_types: false`: it would send a
+ * bare string, "malformed array literal"); a literal string cast with `::text[]` works on every driver.
+ * @example textArray(["ord_1", "ord_2"]) // '{"ord_1","ord_2"}'
+ */
+export function textArray(ids: readonly string[]): string {
+  return `{${ids.map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+}
+
+/**
  * The rows of `table` whose `id` is one of `ids`, as one prepared statement per table (the ids are one array
  * parameter, so any number of them runs the same statement).
  * @example const rows = await selectByIds(db, cohorts, ids);
@@ -47,5 +57,5 @@ export async function selectByIds<T extends PgTable & { id: PgColumn }>(
       .where(sql`${table.id} = any(${sql.placeholder("ids")}::text[])`)
       .prepare(name),
   );
-  return (await query.execute({ ids: [...ids] })) as T["$inferSelect"][];
+  return (await query.execute({ ids: textArray(ids) })) as T["$inferSelect"][];
 }

@@ -8,7 +8,7 @@ import { isUniqueViolation } from "../../platform/db-errors";
 import { AppError } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, toPage } from "../../platform/pagination";
-import { prepared } from "../../platform/prepared";
+import { prepared, textArray } from "../../platform/prepared";
 import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { updateVersioned } from "../../platform/transition";
@@ -37,7 +37,7 @@ const prepareStanding = (db: Database) =>
 export async function viewBids(scope: Pick<Scope, "db" | "config">, rows: BidRow[]): Promise<Bid[]> {
   const orderIds = [...new Set(rows.map((r) => r.orderId))];
   const standing = orderIds.length
-    ? await prepared(scope.db, "standing_awards", prepareStanding).execute({ ids: orderIds })
+    ? await prepared(scope.db, "standing_awards", prepareStanding).execute({ ids: textArray(orderIds) })
     : [];
   const awardOf = new Map(standing.map((a) => [a.orderId, a]));
   return Promise.all(

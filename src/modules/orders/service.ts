@@ -20,7 +20,7 @@ import { hasChild, loadGrouped, replaceChildren } from "../../platform/children"
 import { AppError, invalidField } from "../../platform/errors";
 import { newId } from "../../platform/ids";
 import { keyset, type PageQuery, toPage } from "../../platform/pagination";
-import { prepared } from "../../platform/prepared";
+import { prepared, textArray } from "../../platform/prepared";
 import { checkQuota } from "../../platform/quotas";
 import type { Scope } from "../../platform/scope";
 import { transition, updateVersioned } from "../../platform/transition";
@@ -109,7 +109,7 @@ export async function viewOrders({ db, now }: Pick<Scope, "db" | "now">, rows: O
   const ids = rows.map((r) => r.id);
   const [skillsByOrder, counts] = await Promise.all([
     loadGrouped(db, orderSkills, orderSkills.orderId, ids, [orderSkills.position]),
-    ids.length ? prepared(db, "order_bid_counts", prepareBidCounts).execute({ ids }) : [],
+    ids.length ? prepared(db, "order_bid_counts", prepareBidCounts).execute({ ids: textArray(ids) }) : [],
   ]);
   const bidCounts = new Map(counts.map((c) => [c.orderId, c.n]));
   return rows.map((r) =>
