@@ -48,16 +48,21 @@ const POOL = 10; // postgres.js's default pool, on both servers
 async function runApp() {
   let recording: Recorded[] | null = null;
   let handle: DatabaseHandle;
+  /** Records the SQL of one request per scenario; the server then answers through `handle`, as `npm start` does. */
+  let recorder: DatabaseHandle;
   if (dbKind === "postgres") {
-    // The client `npm start` opens (prepared statements), with a hook that records each query's SQL.
-    handle = openPostgres(url, {
-      max: POOL,
+    // The client `npm start` opens (prepared statements). The recording one has a hook that sees each query's SQL;
+    // it is a client of its own because postgres.js captures a stack trace per query whenever `debug` is set.
+    handle = openPostgres(url, { max: POOL });
+    recorder = openPostgres(url, {
+      max: 1,
       debug: (_conn, query, params) => {
         recording?.push({ query, params: [...(params as unknown[])] });
       },
     });
   } else {
     handle = await openPglite();
+    recorder = handle;
   }
   const now = new Date();
   await prepareDatabase(handle, now);
@@ -79,6 +84,12 @@ async function runApp() {
   const logger = createLogger(config.LOG_LEVEL as LogLevel, batchedStdout());
   const app = createApp({ ...base, clock: systemClock, logger });
   const requests = scenarioRequests(fixture);
+  const recordingApp = createApp({
+    ...base,
+    db: recorder.db,
+    clock: systemClock,
+    logger: createLogger("silent"),
+  });
   const sql = {} as Record<Scenario, Recorded[]>;
   for (const [name, req] of Object.entries(requests) as [Scenario, { method: string; path: string }][]) {
     const init = {
@@ -86,9 +97,9 @@ async function runApp() {
       headers: { Authorization: `Bearer ${fixture.token}`, "Content-Type": "application/json" },
       body: req.method === "POST" ? JSON.stringify(fixture.orderBody) : undefined,
     };
-    await app.request(req.path, init); // warm: the token's rate-limit lease is taken here
+    await recordingApp.request(req.path, init); // warm: the token's rate-limit lease is taken here
     recording = [];
-    const res = await app.request(req.path, init);
+    const res = await recordingApp.request(req.path, init);
     if (res.status >= 300) throw new Error(`${name}: ${res.status} ${await res.text()}`);
     sql[name] = recording;
     recording = null;

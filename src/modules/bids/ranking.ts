@@ -1,13 +1,14 @@
 /** An order's bids: nothing but their count while sealed; once opened, ranked and explained by the matching engine. */
-import { and, count, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bids } from "../../db/schema";
 import { resolveWeights, type ScoreResult, score } from "../../matching";
 import { AppError } from "../../platform/errors";
 import { prepared } from "../../platform/prepared";
 import type { Scope } from "../../platform/scope";
-import { attachOrderSkills, loadBidCandidates, loadContext } from "../matching/load";
-import { findVisibleOrder } from "../orders/access";
+import { loadBidCandidates, toMatchOrder } from "../matching/load";
+import { scoringFor } from "../matching/service";
+import { findOrderView } from "../orders/service";
 import { type BidRow, evaluatesOrder } from "./access";
 import { isDue, openDueBids } from "./opening";
 import type { Bid } from "./schemas";
@@ -22,8 +23,6 @@ const tendered: SQL = and(isNotNull(bids.submittedAt), ne(bids.status, "withdraw
 
 // The reads of every bid list, prepared once per database.
 const orderIs = eq(bids.orderId, sql.placeholder("orderId"));
-const prepareCount = (db: Database) =>
-  db.select({ n: count() }).from(bids).where(and(orderIs, tendered)).prepare("bid_count");
 const prepareTendered = (db: Database) =>
   db.select().from(bids).where(and(orderIs, tendered)).prepare("bids_tendered");
 const prepareOwn = (db: Database) =>
@@ -50,41 +49,34 @@ const byPrice = (a: Entry, b: Entry) => a.bid.pricePerTraineeFen - b.bid.pricePe
  */
 export async function listOrderBids(scope: Scope, input: { id: string; sort: BidSort }) {
   const { db, actor } = scope;
-  let order = await findVisibleOrder(scope, input.id);
+  // The order with its skills and its count of tendered bids, in one statement.
+  let order = await findOrderView(scope, input.id);
   if (isDue(order, scope.now)) {
     await openDueBids(scope, [order.id]);
-    order = await findVisibleOrder(scope, input.id);
+    order = await findOrderView(scope, input.id);
   }
   const evaluator = evaluatesOrder(actor, order);
   if (!evaluator && actor.orgKind !== "provider") {
     throw new AppError("forbidden", "An order's bids are for its company, the bureau, and each bidder's own");
   }
   const opened = order.bidsOpenedAt !== null;
-  const countTendered = () => prepared(db, "bid_count", prepareCount).execute({ orderId: order.id });
-  let bidCount: number;
   let rows: BidRow[] = [];
   if (evaluator && opened) {
-    // The rows are the tendered bids themselves: their number is the count.
     rows = await prepared(db, "bids_tendered", prepareTendered).execute({ orderId: order.id });
-    bidCount = rows.length;
-  } else if (evaluator) {
-    [{ n: bidCount }] = await countTendered();
-  } else {
-    const own = prepared(db, "bids_of_provider", prepareOwn);
-    [[{ n: bidCount }], rows] = await Promise.all([
-      countTendered(),
-      own.execute({ orderId: order.id, orgId: actor.orgId }),
-    ]);
+  } else if (!evaluator) {
+    rows = await prepared(db, "bids_of_provider", prepareOwn).execute({
+      orderId: order.id,
+      orgId: actor.orgId,
+    });
   }
   const views = await viewBids(scope, rows);
   const weights = resolveWeights(order.matchWeights);
   let entries: Entry[] = views.map((bid) => ({ bid, result: null }));
   if (opened && views.length > 0) {
-    const [context, [matchOrder], candidates] = await Promise.all([
-      loadContext(db),
-      attachOrderSkills(db, [order]),
-      loadBidCandidates(db, views),
-    ]);
+    // The context and track records come from the match index's memory while nothing they depend on has changed.
+    const { context, records } = await scoringFor(scope, [...new Set(views.map((b) => b.providerOrgId))]);
+    const candidates = await loadBidCandidates(db, views, records);
+    const matchOrder = toMatchOrder(order, order.requiredSkills);
     entries = views.map((bid, i) => ({ bid, result: score(matchOrder, candidates[i], context) }));
   }
   const evaluated = entries.filter((e) => EVALUATED.includes(e.bid.status));
@@ -99,7 +91,7 @@ export async function listOrderBids(scope: Scope, input: { id: string; sort: Bid
     bidDeadline: order.bidDeadline.toISOString(),
     sealed: !opened,
     openedAt: order.bidsOpenedAt?.toISOString() ?? null,
-    bidCount,
+    bidCount: order.bidCount,
     sort: input.sort,
     weights,
     data: sorted.map(({ bid, result }) => ({

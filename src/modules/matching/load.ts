@@ -22,7 +22,7 @@ import {
   type TrackRecordMeans,
 } from "../../matching";
 import { hasChild, loadGrouped } from "../../platform/children";
-import { prepared, selectByIds } from "../../platform/prepared";
+import { prepared, textArray } from "../../platform/prepared";
 import { notSuspended } from "../organizations/access";
 import { cityTrackRecords, providerTrackRecords, type TrackRecordRow } from "../stats/queries";
 import type { AllocationRequest } from "./schemas";
@@ -48,7 +48,9 @@ export interface IdPage {
   limit: number;
 }
 
-export function toMatchOrder(row: OrderRow, skillRows: (typeof orderSkills.$inferSelect)[]): MatchOrder {
+type RequiredSkill = Pick<typeof orderSkills.$inferSelect, "skillId" | "minLevel" | "weight" | "essential">;
+
+export function toMatchOrder(row: OrderRow, skillRows: RequiredSkill[]): MatchOrder {
   return {
     id: row.id,
     occupationCode: row.occupationCode,
@@ -142,7 +144,7 @@ function toProviderRecord(orgId: string, city: string, row: TrackRecordRow | und
 }
 
 /** The track-record rows of these providers, by provider id. */
-async function trackRecordsOf(db: Database, providerIds: string[]) {
+export async function trackRecordsOf(db: Database, providerIds: string[]) {
   const rows = await providerTrackRecords(db, [...new Set(providerIds)]);
   return new Map(rows.map((r) => [r.providerOrgId, r]));
 }
@@ -290,38 +292,80 @@ export interface BidOffer extends Pick<BidTerms, "cohortSize" | "pricePerTrainee
   cohortId: string | null;
 }
 
+/** What a bid's candidate is built from: its program, its cited cohort and its provider's city, as JSON. */
+interface OfferRows {
+  programs: {
+    id: string;
+    occupationCode: string;
+    city: string;
+    mode: MatchCandidate["mode"];
+    skills: { skillId: string; level: number }[];
+  }[];
+  cohorts: {
+    id: string;
+    city: string;
+    district: string | null;
+    skills: { skillId: string; level: number; share: number }[];
+  }[];
+  cities: Record<string, string> | null;
+}
+
+/**
+ * Everything `loadBidCandidates` reads, in one statement: the programs with their taught skills, the cited cohorts
+ * with their profiles, and the providers' cities (five reads before; round trips are an opened bid list's cost).
+ */
+const prepareOffers = (db: Database) =>
+  db
+    .select({
+      programs: sql<OfferRows["programs"]>`(
+        select coalesce(json_agg(json_build_object('id', p.id, 'occupationCode', p.occupation_code, 'city', p.city,
+          'mode', p.mode, 'skills', (
+            select coalesce(json_agg(json_build_object('skillId', s.skill_id, 'level', s.level) order by s.skill_id),
+              '[]'::json)
+            from ${programSkills} s where s.program_id = p.id))), '[]'::json)
+        from ${programs} p where p.id = any(${sql.placeholder("programIds")}::text[]))`,
+      cohorts: sql<OfferRows["cohorts"]>`(
+        select coalesce(json_agg(json_build_object('id', c.id, 'city', c.city, 'district', c.district, 'skills', (
+            select coalesce(json_agg(json_build_object('skillId', s.skill_id, 'level', s.level, 'share', s.share)
+              order by s.skill_id), '[]'::json)
+            from ${cohortSkills} s where s.cohort_id = c.id))), '[]'::json)
+        from ${cohorts} c where c.id = any(${sql.placeholder("cohortIds")}::text[]))`,
+      cities: sql<OfferRows["cities"]>`(
+        select json_object_agg(o.id, o.city) from ${organizations} o
+        where o.id = any(${sql.placeholder("providerIds")}::text[]))`,
+    })
+    .from(sql`(select 1) as one`)
+    .prepare("bid_offers");
+
 /**
  * Bids as candidates (`kind: "bid"`): the size and price they offer, ready when their training ends, with their
  * program's mode and occupation. Skills and place are the cited cohort's profile, city and district; without a
- * cohort, the program's taught skills (held by every trainee) and its city.
- * @example const candidates = await loadBidCandidates(db, openedBids);
+ * cohort, the program's taught skills (held by every trainee) and its city. `records`: the providers' track-record
+ * rows (`trackRecordsOf`), which the caller may hold already.
+ * @example const candidates = await loadBidCandidates(db, openedBids, await trackRecordsOf(db, providerIds));
  */
-export async function loadBidCandidates(db: Database, offers: BidOffer[]): Promise<MatchCandidate[]> {
-  const programIds = [...new Set(offers.map((b) => b.programId))];
-  const cohortIds = [...new Set(offers.flatMap((b) => (b.cohortId ? [b.cohortId] : [])))];
-  const providerIds = [...new Set(offers.map((b) => b.providerOrgId))];
-  const [programRows, cohortRows, providerRows, taught, profiles, records] = await Promise.all([
-    selectByIds(db, programs, programIds),
-    selectByIds(db, cohorts, cohortIds),
-    selectByIds(db, organizations, providerIds),
-    loadGrouped(db, programSkills, programSkills.programId, programIds, [programSkills.skillId]),
-    loadGrouped(db, cohortSkills, cohortSkills.cohortId, cohortIds, [cohortSkills.skillId]),
-    trackRecordsOf(db, providerIds),
-  ]);
-  const program = new Map(programRows.map((p) => [p.id, p]));
-  const cohort = new Map(cohortRows.map((c) => [c.id, c]));
-  const providerCity = new Map(providerRows.map((o) => [o.id, o.city]));
+export async function loadBidCandidates(
+  db: Database,
+  offers: BidOffer[],
+  records: ReadonlyMap<string, TrackRecordRow | undefined>,
+): Promise<MatchCandidate[]> {
+  const ids = (list: string[]) => textArray([...new Set(list)]);
+  const [rows] = await prepared(db, "bid_offers", prepareOffers).execute({
+    programIds: ids(offers.map((b) => b.programId)),
+    cohortIds: ids(offers.flatMap((b) => (b.cohortId ? [b.cohortId] : []))),
+    providerIds: ids(offers.map((b) => b.providerOrgId)),
+  });
+  const program = new Map(rows.programs.map((p) => [p.id, p]));
+  const cohort = new Map(rows.cohorts.map((c) => [c.id, c]));
   return offers.map((b) => {
     const p = program.get(b.programId)!;
     const c = b.cohortId ? cohort.get(b.cohortId) : undefined;
-    const skillsOffered = c
-      ? (profiles.get(c.id) ?? []).map(({ skillId, level, share }) => ({ skillId, level, share }))
-      : (taught.get(p.id) ?? []).map(({ skillId, level }) => ({ skillId, level, share: 1 }));
     return {
       id: b.id,
       kind: "bid" as const,
       occupationCode: p.occupationCode,
-      skills: skillsOffered,
+      // A program's taught skills are held by every trainee.
+      skills: c ? c.skills : p.skills.map(({ skillId, level }) => ({ skillId, level, share: 1 })),
       size: b.cohortSize,
       readyDate: b.endDate,
       city: c?.city ?? p.city,
@@ -330,7 +374,7 @@ export async function loadBidCandidates(db: Database, offers: BidOffer[]): Promi
       pricePerTraineeFen: b.pricePerTraineeFen,
       provider: toProviderRecord(
         b.providerOrgId,
-        providerCity.get(b.providerOrgId) ?? p.city,
+        rows.cities?.[b.providerOrgId] ?? p.city,
         records.get(b.providerOrgId),
       ),
     };

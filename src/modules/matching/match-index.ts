@@ -17,7 +17,8 @@ import {
   type ScoreContext,
 } from "../../matching";
 import { prepared } from "../../platform/prepared";
-import { loadContext, loadOpenCohorts, loadOpenOrders } from "./load";
+import type { TrackRecordRow } from "../stats/queries";
+import { loadContext, loadOpenCohorts, loadOpenOrders, trackRecordsOf } from "./load";
 
 interface OccupationCohorts {
   byId: Map<string, MatchCandidate>;
@@ -47,6 +48,8 @@ export class MatchIndex {
    * whoever reads the same watermark may reuse them. Bounded, for a Workers isolate's memory.
    */
   private answers = new Map<string, unknown>();
+  /** Providers' track-record rows (undefined: nothing settled yet), dropped when the index resets. */
+  private records = new Map<string, TrackRecordRow | undefined>();
   /** Index updates run one at a time; queries between them are synchronous. */
   private queue: Promise<unknown> = Promise.resolve();
   /** The latest watermark read, and the one not started yet that new callers join (see `currentWatermark`). */
@@ -120,6 +123,25 @@ export class MatchIndex {
     });
   }
 
+  /**
+   * The scoring context (taxonomy, city priors) and the track records of these providers, current as of this call:
+   * from memory while the watermark stands (a delivery outcome moves it too), read only for providers not seen since.
+   */
+  async scoringFor(db: Database, providerIds: string[]) {
+    const seq = await this.currentWatermark(db);
+    return this.exclusive(async () => {
+      await this.sync(db, seq);
+      const context = await this.contextOf(db);
+      const missing = providerIds.filter((id) => !this.records.has(id));
+      if (missing.length) {
+        const read = await trackRecordsOf(db, missing);
+        if (this.records.size + missing.length > MAX_RECORDS) this.records.clear();
+        for (const id of missing) this.records.set(id, read.get(id));
+      }
+      return { context, records: this.records as ReadonlyMap<string, TrackRecordRow | undefined> };
+    });
+  }
+
   /** The answer remembered under `key` at `watermark`, if the index is still there. */
   recall<T>(watermark: number, key: string): T | undefined {
     return watermark === this.watermark ? (this.answers.get(key) as T | undefined) : undefined;
@@ -185,10 +207,14 @@ export class MatchIndex {
   private reset(seq: number): void {
     this.watermark = seq;
     this.context = null;
+    this.records.clear();
     this.cohorts.clear();
     this.orders.clear();
   }
 }
+
+/** Track records kept per instance: a few hundred bytes each. */
+const MAX_RECORDS = 10_000;
 
 /** Remembered answers per instance: a few hundred match lists, tens of kilobytes each. */
 const MAX_ANSWERS = 256;

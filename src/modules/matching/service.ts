@@ -22,6 +22,13 @@ import { MatchIndex } from "./match-index";
 const fallbackIndex = new MatchIndex();
 const indexOf = (scope: Scope) => scope.matchIndex ?? fallbackIndex;
 
+/**
+ * The scoring context and these providers' track records, current as of this call (see `MatchIndex.scoringFor`).
+ * @example const { context, records } = await scoringFor(scope, ["org_…"]);
+ */
+export const scoringFor = (scope: Scope, providerIds: string[]) =>
+  indexOf(scope).scoringFor(scope.db, providerIds);
+
 const explain = (order: MatchOrder, candidate: MatchCandidate, context: ScoreContext) => {
   const { score: value, eligible, reason, reasonEvidence, factors } = score(order, candidate, context);
   return { score: value, eligible, ...(reason ? { reason, reasonEvidence } : {}), factors };

@@ -96,7 +96,7 @@ const viewColumns = {
   requiredSkills: sql<OrderSkillRow[]>`${skillsJson}`,
   bidCount: sql<number>`${bidCountSql}`,
 };
-type OrderViewRow = OrderRow & { requiredSkills: OrderSkillRow[]; bidCount: number };
+export type OrderViewRow = OrderRow & { requiredSkills: OrderSkillRow[]; bidCount: number };
 
 const toOrderView = (r: OrderViewRow, now: Date): Order =>
   toOrder(r, r.requiredSkills, { status: effectiveStatus(r, now), bidCount: r.bidCount });
@@ -160,8 +160,15 @@ export async function createOrder(scope: Scope, input: OrderInput): Promise<Orde
   });
 }
 
-/** One visible order with its skills and bid count, one statement (the visibility rule of `findVisibleOrder`). */
-export async function getOrder({ db, actor, now }: Scope, input: { id: string }): Promise<Order> {
+/**
+ * One visible order with its skills and bid count, one statement (the visibility rule of `findVisibleOrder`), else
+ * 404. For the reads that need the order's skills or count as well as its row.
+ * @example const { requiredSkills, bidCount } = await findOrderView(scope, "ord_…");
+ */
+export async function findOrderView(
+  { db, actor }: Pick<Scope, "db" | "actor">,
+  id: string,
+): Promise<OrderViewRow> {
   const viewer = viewerOf(actor);
   const name = `order_view_${viewer}`;
   const find = prepared(db, name, (db) =>
@@ -171,9 +178,14 @@ export async function getOrder({ db, actor, now }: Scope, input: { id: string })
       .where(and(eq(orders.id, sql.placeholder("id")), visibleTo(viewer, sql.placeholder("orgId"))))
       .prepare(name),
   );
-  const [row] = await find.execute({ id: input.id, orgId: actor.orgId });
-  if (!row) throw new AppError("not_found", `Order ${input.id} does not exist`);
-  return toOrderView(row as OrderViewRow, now);
+  const [row] = await find.execute({ id, orgId: actor.orgId });
+  if (!row) throw new AppError("not_found", `Order ${id} does not exist`);
+  return row as OrderViewRow;
+}
+
+/** One visible order as the API shows it. */
+export async function getOrder(scope: Scope, input: { id: string }): Promise<Order> {
+  return toOrderView(await findOrderView(scope, input.id), scope.now);
 }
 
 function statusFilter(status: OrderRow["status"], now: unknown): SQL {
