@@ -148,3 +148,13 @@ const LEVELS = [1, 2, 3, 4, 5] as const;
 /** 1–5 as select options, labelled with the national skill level names. */
 export const levelOptions = (t: Translate) =>
   LEVELS.map((n) => ({ value: String(n), label: t("level.option", { n, name: t(`level.name.${n}`) }) }));
+
+/** The link to a list's next page, when there is one (lists page by cursor, so there is no page count). */
+export function Pager(props: { t: Translate; nextHref: string | null }) {
+  if (!props.nextHref) return null;
+  return (
+    <p class="pager">
+      <a href={props.nextHref}>{props.t("form.nextPage")}</a>
+    </p>
+  );
+}

@@ -27,6 +27,7 @@ export const enPages: Record<keyof typeof zhCNPages, string> = {
   "orders.mine": "My orders",
   "orders.none": "No orders yet.",
   "orders.count": "{n}",
+  "orders.seeAll": "See all {n}",
   "orders.anyStatus": "Any status",
 
   "next.title": "Next step",

@@ -24,6 +24,7 @@ export const zhCNPages = {
   "orders.mine": "我的订单",
   "orders.none": "暂无订单。",
   "orders.count": "{n} 个",
+  "orders.seeAll": "查看全部 {n} 个",
   "orders.anyStatus": "全部状态",
 
   "next.title": "下一步",

@@ -1,4 +1,5 @@
 /** Invitations to bid: those a provider received (with a way to bid) and those a company sent. */
+import { Pager } from "../components/form";
 import type { Invitation } from "../../modules/invitations/schemas";
 import { formatInstant } from "../i18n/format";
 import { Layout, type PageFrame } from "../layout";
@@ -61,11 +62,7 @@ export function InvitationsPage(props: {
           </table>
         </div>
       )}
-      {props.nextHref && (
-        <p class="pager">
-          <a href={props.nextHref}>{t("form.nextPage")}</a>
-        </p>
-      )}
+      <Pager t={t} nextHref={props.nextHref} />
     </Layout>
   );
 }

@@ -17,7 +17,7 @@ import { consoleScopeOf } from "../session";
 import { loadTaxonomy } from "../taxonomy";
 import { contractRows } from "./contracts";
 import { undecidedObjections } from "./objections";
-import { companyOrderRows } from "./orders";
+import { companyOrderGroups } from "./orders";
 
 /** `GET /console`. */
 export const homeRouter = new Hono<ConsoleEnv>().get("/", async (c) => {
@@ -26,10 +26,10 @@ export const homeRouter = new Hono<ConsoleEnv>().get("/", async (c) => {
   const { t } = c.var;
   switch (scope.actor.orgKind) {
     case "company": {
-      const rows = await companyOrderRows(scope);
+      const groups = await companyOrderGroups(scope);
       return render(
         c,
-        <CompanyOrdersPage frame={frame} tax={tax} rows={rows} title={t("home.title")} current="home" />,
+        <CompanyOrdersPage frame={frame} tax={tax} groups={groups} title={t("home.title")} current="home" />,
       );
     }
     case "provider": {

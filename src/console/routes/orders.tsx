@@ -5,7 +5,15 @@ import { answerEnquiry, askQuestion, listEnquiries } from "../../modules/enquiri
 import { listInvitations } from "../../modules/invitations/service";
 import { matchesForOrder } from "../../modules/matching/service";
 import { cancelSchema, orderListQuery } from "../../modules/orders/schemas";
-import { cancelOrder, getOrder, listOrders, publishOrder } from "../../modules/orders/service";
+import type { Order } from "../../modules/orders/schemas";
+import {
+  cancelOrder,
+  countOwnOrders,
+  getOrder,
+  listOrders,
+  publishOrder,
+} from "../../modules/orders/service";
+import { ORDER_STATUSES } from "../../db/schema";
 import { getOrganization } from "../../modules/organizations/service";
 import { AppError } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
@@ -13,7 +21,7 @@ import { unansweredCount } from "../components/order-bits";
 import type { ConsoleEnv } from "../env";
 import { parseInput, postedValues, postedVersion } from "../forms/values";
 import { OrderDetailPage } from "../pages/orders/detail";
-import { CompanyOrdersPage, OrderListPage, type OrderRowView } from "../pages/orders/list";
+import { CompanyOrdersPage, type OrderGroup, OrderListPage, type OrderRowView } from "../pages/orders/list";
 import { MatchesPage } from "../pages/orders/matches";
 import { pageFrame, render } from "../render";
 import { consoleScopeOf } from "../session";
@@ -35,15 +43,8 @@ export async function orgNames(scope: Scope, ids: string[]): Promise<Map<string,
   return new Map(unique.map((id, i) => [id, names[i]]));
 }
 
-/** The company's own orders (every page), each with its count of unanswered questions. */
-export async function companyOrderRows(scope: Scope): Promise<OrderRowView[]> {
-  const orders = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listOrders(scope, { mine: "true", limit: 100, cursor });
-    orders.push(...page.data);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+/** Orders with their counts of unanswered questions (asked only of open orders, a page's worth at most). */
+async function withUnanswered(scope: Scope, orders: Order[]): Promise<OrderRowView[]> {
   return Promise.all(
     orders.map(async (order) => {
       if (order.status !== "open") return { order, unanswered: 0 };
@@ -53,42 +54,67 @@ export async function companyOrderRows(scope: Scope): Promise<OrderRowView[]> {
   );
 }
 
+/** Orders a state's group shows on the company's pages; the rest are a link away, a page at a time. */
+const GROUP_SIZE = 10;
+
+/**
+ * The company's orders by state: each state's count and its newest orders. A bounded cost however many orders the
+ * company has placed: one grouped count, one short page per state present.
+ */
+export async function companyOrderGroups(scope: Scope): Promise<OrderGroup[]> {
+  const counts = await countOwnOrders(scope);
+  const present = ORDER_STATUSES.filter((status) => counts.has(status));
+  return Promise.all(
+    present.map(async (status) => {
+      const page = await listOrders(scope, { mine: "true", status, limit: GROUP_SIZE });
+      return { status, total: counts.get(status)!, rows: await withUnanswered(scope, page.data) };
+    }),
+  );
+}
+
 /** Order lists and pages, publish, cancel, matches, enquiries. */
 export const ordersRouter = new Hono<ConsoleEnv>()
   .get("/orders", async (c) => {
     const scope = await consoleScopeOf(c);
     const [frame, tax] = await Promise.all([pageFrame(c), loadTaxonomy(scope, c.var.lang)]);
-    if (scope.actor.orgKind === "company") {
-      const rows = await companyOrderRows(scope);
+    const mine = scope.actor.orgKind === "company";
+    const status = c.req.query("status") || undefined;
+    if (mine && !status) {
+      const groups = await companyOrderGroups(scope);
       return render(
         c,
         <CompanyOrdersPage
           frame={frame}
           tax={tax}
-          rows={rows}
+          groups={groups}
           title={c.var.t("orders.mine")}
           current="orders"
         />,
       );
     }
+    // One state of the company's own orders, or what any other viewer may see: a page at a time.
     const query = orderListQuery.safeParse({
-      status: c.req.query("status") || undefined,
+      status,
       cursor: c.req.query("cursor"),
       limit: 20,
+      ...(mine ? { mine: "true" } : {}),
     });
-    const q = query.success ? query.data : { limit: 20 };
+    const q = query.success ? query.data : { limit: 20, ...(mine ? { mine: "true" as const } : {}) };
     const page = await listOrders(scope, q);
     const nextHref = page.nextCursor
-      ? `/console/orders?${new URLSearchParams({ status: c.req.query("status") ?? "", cursor: page.nextCursor })}`
+      ? `/console/orders?${new URLSearchParams({ status: status ?? "", cursor: page.nextCursor })}`
       : null;
-    const rows = page.data.map((order) => ({ order, unanswered: 0 }));
+    const rows = mine
+      ? await withUnanswered(scope, page.data)
+      : page.data.map((order) => ({ order, unanswered: 0 }));
     return render(
       c,
       <OrderListPage
         frame={frame}
         tax={tax}
         rows={rows}
-        status={c.req.query("status") ?? ""}
+        status={status ?? ""}
+        mine={mine}
         nextHref={nextHref}
       />,
     );

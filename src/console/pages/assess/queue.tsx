@@ -1,4 +1,5 @@
 /** The assessor's home, its queue of trainees with filters and pages, and its assessed trainees with certificates. */
+import { Pager } from "../../components/form";
 import type { Accreditation } from "../../components/org-bits";
 import type { AssessmentQueueEntry } from "../../../modules/assessments/queue-schemas";
 import type { Translate } from "../../i18n";
@@ -77,6 +78,26 @@ export function QueueTable(props: { t: Translate; tax: ConsoleTaxonomy; entries:
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A page of the queue (or "none"), and the link to the next. */
+function QueueList(props: {
+  t: Translate;
+  tax: ConsoleTaxonomy;
+  entries: AssessmentQueueEntry[];
+  nextHref: string | null;
+}) {
+  const { t } = props;
+  return (
+    <>
+      {props.entries.length === 0 ? (
+        <p class="card">{t("assess.queueNone")}</p>
+      ) : (
+        <QueueTable t={t} tax={props.tax} entries={props.entries} />
+      )}
+      <Pager t={t} nextHref={props.nextHref} />
+    </>
   );
 }
 
@@ -191,16 +212,7 @@ export function AssessmentQueuePage(props: {
     <Layout frame={props.frame} title={t("assess.queueTitle")} current="assessments">
       <p>{t("assess.queueIntro")}</p>
       <FilterForm t={t} tax={props.tax} occupations={props.occupations} filters={props.filters} />
-      {props.entries.length === 0 ? (
-        <p class="card">{t("assess.queueNone")}</p>
-      ) : (
-        <QueueTable t={t} tax={props.tax} entries={props.entries} />
-      )}
-      {props.nextHref && (
-        <p>
-          <a href={props.nextHref}>{t("form.nextPage")}</a>
-        </p>
-      )}
+      <QueueList t={t} tax={props.tax} entries={props.entries} nextHref={props.nextHref} />
     </Layout>
   );
 }
@@ -216,16 +228,7 @@ export function CertificatesPage(props: {
   return (
     <Layout frame={props.frame} title={t("assess.certificatesTitle")} current="certificates">
       <p>{t("assess.certificatesIntro")}</p>
-      {props.entries.length === 0 ? (
-        <p class="card">{t("assess.queueNone")}</p>
-      ) : (
-        <QueueTable t={t} tax={props.tax} entries={props.entries} />
-      )}
-      {props.nextHref && (
-        <p>
-          <a href={props.nextHref}>{t("form.nextPage")}</a>
-        </p>
-      )}
+      <QueueList t={t} tax={props.tax} entries={props.entries} nextHref={props.nextHref} />
     </Layout>
   );
 }

@@ -2,7 +2,7 @@
 import type { Bid } from "../../../modules/bids/schemas";
 import type { Order } from "../../../modules/orders/schemas";
 import { BidStatusBadge, BidTerms, notEvaluated } from "../../components/bid-bits";
-import { ErrorSummary, type FormState, Input, Select, TextArea } from "../../components/form";
+import { ErrorSummary, type FormState, Input, Pager, Select, TextArea } from "../../components/form";
 import type { MessageKey } from "../../i18n";
 import { formatInstant } from "../../i18n/format";
 import { CsrfField, Layout, type PageFrame } from "../../layout";
@@ -243,11 +243,7 @@ export function MyBidsPage(props: { frame: PageFrame; rows: MyBidRow[]; nextHref
           </table>
         </div>
       )}
-      {props.nextHref && (
-        <p class="pager">
-          <a href={props.nextHref}>{t("form.nextPage")}</a>
-        </p>
-      )}
+      <Pager t={t} nextHref={props.nextHref} />
     </Layout>
   );
 }

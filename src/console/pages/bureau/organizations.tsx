@@ -1,4 +1,5 @@
 /** The bureau's verification queue and one organisation's page: verify, suspend with a reason, accreditations. */
+import { Pager } from "../../components/form";
 import { ORG_KINDS, ORG_STATUSES } from "../../../db/schema";
 import { type Accreditation, OrgStatusBadge, OrgTable, type OrgView } from "../../components/org-bits";
 import type { MessageKey } from "../../i18n";
@@ -45,11 +46,7 @@ export function OrgQueuePage(props: {
       ) : (
         <OrgTable frame={props.frame} orgs={props.orgs} />
       )}
-      {props.nextHref && (
-        <p class="pager">
-          <a href={props.nextHref}>{t("form.nextPage")}</a>
-        </p>
-      )}
+      <Pager t={t} nextHref={props.nextHref} />
     </Layout>
   );
 }

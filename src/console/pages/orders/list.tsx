@@ -1,4 +1,5 @@
 /** Lists of orders: the company's by state with the next action, and a filtered list for the bureau. */
+import { Pager } from "../../components/form";
 import type { Order } from "../../../modules/orders/schemas";
 import { ORDER_STATUSES } from "../../../db/schema";
 import { nextAction, StatusBadge } from "../../components/order-bits";
@@ -60,19 +61,22 @@ function OrderTable(props: { t: Translate; tax: ConsoleTaxonomy; rows: OrderRowV
   );
 }
 
-/** The company's orders grouped by state, each with what to do next. */
+/** One state's orders on the company's pages: how many there are, and the newest of them. */
+export interface OrderGroup {
+  status: Order["status"];
+  total: number;
+  rows: OrderRowView[];
+}
+
+/** The company's orders grouped by state, each with what to do next; a long group links to all of its orders. */
 export function CompanyOrdersPage(props: {
   frame: PageFrame;
   tax: ConsoleTaxonomy;
-  rows: OrderRowView[];
+  groups: OrderGroup[];
   title: string;
   current: string;
 }) {
   const { t } = props.frame;
-  const groups = ORDER_STATUSES.map((status) => ({
-    status,
-    rows: props.rows.filter((r) => r.order.status === status),
-  })).filter((g) => g.rows.length > 0);
   return (
     <Layout frame={props.frame} title={props.title} current={props.current}>
       <p class="actions">
@@ -80,35 +84,44 @@ export function CompanyOrdersPage(props: {
           {t("nav.newOrder")}
         </a>
       </p>
-      {groups.length === 0 && <p class="card">{t("orders.none")}</p>}
-      {groups.map((g) => (
+      {props.groups.length === 0 && <p class="card">{t("orders.none")}</p>}
+      {props.groups.map((g) => (
         <section aria-labelledby={`state-${g.status}`}>
           <h2 id={`state-${g.status}`}>
-            <StatusBadge t={t} status={g.status} /> {t("orders.count", { n: g.rows.length })}
+            <StatusBadge t={t} status={g.status} /> {t("orders.count", { n: g.total })}
           </h2>
           <OrderTable t={t} tax={props.tax} rows={g.rows} withNext />
+          {g.total > g.rows.length && (
+            <p class="pager">
+              <a href={`/console/orders?status=${g.status}`}>{t("orders.seeAll", { n: g.total })}</a>
+            </p>
+          )}
         </section>
       ))}
     </Layout>
   );
 }
 
-/** Published orders for the bureau (or any other viewer), filtered by state, a page at a time. */
+/**
+ * Orders filtered by state, a page at a time: the published orders the bureau (or any other viewer) may see, or
+ * with `mine` the company's own, each with what to do next.
+ */
 export function OrderListPage(props: {
   frame: PageFrame;
   tax: ConsoleTaxonomy;
   rows: OrderRowView[];
   status: string;
+  mine: boolean;
   nextHref: string | null;
 }) {
   const { t } = props.frame;
   return (
-    <Layout frame={props.frame} title={t("orders.title")} current="orders">
+    <Layout frame={props.frame} title={t(props.mine ? "orders.mine" : "orders.title")} current="orders">
       <form method="get" action="/console/orders" class="actions">
         <label for="f-status">{t("field.status")}</label>
         <select id="f-status" name="status">
           <option value="">{t("orders.anyStatus")}</option>
-          {ORDER_STATUSES.filter((s) => s !== "draft").map((s) => (
+          {ORDER_STATUSES.filter((s) => props.mine || s !== "draft").map((s) => (
             <option value={s} selected={s === props.status}>
               {t(`order.status.${s}`)}
             </option>
@@ -121,13 +134,9 @@ export function OrderListPage(props: {
       {props.rows.length === 0 ? (
         <p class="card">{t("orders.none")}</p>
       ) : (
-        <OrderTable t={t} tax={props.tax} rows={props.rows} withNext={false} />
+        <OrderTable t={t} tax={props.tax} rows={props.rows} withNext={props.mine} />
       )}
-      {props.nextHref && (
-        <p class="pager">
-          <a href={props.nextHref}>{t("form.nextPage")}</a>
-        </p>
-      )}
+      <Pager t={t} nextHref={props.nextHref} />
     </Layout>
   );
 }
