@@ -280,10 +280,9 @@ export async function listOrders(scope: Scope, q: OrderListQuery) {
  * @example const counts = await countOwnOrders(scope); // Map { "open" => 3, "draft" => 1 }
  */
 export async function countOwnOrders({ db, actor, now }: Pick<Scope, "db" | "actor" | "now">) {
-  const status = sql<
-    OrderRow["status"]
-  >`case when ${orders.status} = 'open' and ${orders.bidDeadline} <= ${now}
-    then 'evaluation' else ${orders.status} end`;
+  // The instant as text: drizzle leaves a Date unencoded inside a selected expression (postgres.js rejects it).
+  const past = sql`${orders.status} = 'open' and ${orders.bidDeadline} <= ${now.toISOString()}::timestamptz`;
+  const status = sql<OrderRow["status"]>`case when ${past} then 'evaluation' else ${orders.status} end`;
   const rows = await db
     .select({ status, n: count() })
     .from(orders)
