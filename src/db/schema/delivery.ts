@@ -115,7 +115,7 @@ export const placements = pgTable(
 
 /**
  * Each provider's delivery per contract, kept by triggers on trainees, assessments and placements (hand-written
- * migration 0020): track records read these few thousand rows instead of aggregating every trainee per request.
+ * migration 0021): track records read these few thousand rows instead of aggregating every trainee per request.
  * A trainee counts as certified (or placed) once completed with at least one pass (or a hire).
  */
 export const deliveryRollup = pgTable(
