@@ -61,7 +61,9 @@ END $$;
 -- Assessment rows: "had a pass before" means a pass among the rows this statement did not write, or among the
 -- ones it replaced. The trainees are locked first, and the next statement reads afresh (READ COMMITTED): of two
 -- concurrent first passes, the second waits for the first's commit and sees it, so the trainee is certified once.
--- A trainee's update locks its row too, so a pass racing its completion is counted by exactly one of them.
+-- A trainee's update takes the same lock, so a pass racing its completion is counted by exactly one of them.
+-- (FOR NO KEY UPDATE, not FOR UPDATE: each insert already holds the trainee's FOR KEY SHARE lock from its foreign
+-- key check, which FOR UPDATE would wait for, and two such inserts would deadlock.)
 CREATE FUNCTION "delivery_rollup_assessments"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   mine text[] := '{}';
@@ -83,7 +85,7 @@ BEGIN
     SELECT array_agg(DISTINCT trainee_id) INTO affected FROM old_rows;
   END IF;
   IF affected IS NULL THEN RETURN NULL; END IF;
-  PERFORM 1 FROM trainees WHERE id = ANY (affected) ORDER BY id FOR UPDATE;
+  PERFORM 1 FROM trainees WHERE id = ANY (affected) ORDER BY id FOR NO KEY UPDATE;
   PERFORM delivery_rollup_add(array_agg(c.pid), array_agg(c.cid), array_agg(c.sign), array_agg(c.status),
     array_agg(c.pass), array_agg(c.hired))
   FROM (SELECT t.provider_org_id AS pid, t.contract_id AS cid, s.sign, t.status,
@@ -121,7 +123,7 @@ BEGIN
     SELECT array_agg(DISTINCT trainee_id) INTO affected FROM old_rows;
   END IF;
   IF affected IS NULL THEN RETURN NULL; END IF;
-  PERFORM 1 FROM trainees WHERE id = ANY (affected) ORDER BY id FOR UPDATE;
+  PERFORM 1 FROM trainees WHERE id = ANY (affected) ORDER BY id FOR NO KEY UPDATE;
   PERFORM delivery_rollup_add(array_agg(c.pid), array_agg(c.cid), array_agg(c.sign), array_agg(c.status),
     array_agg(c.pass), array_agg(c.hired))
   FROM (SELECT t.provider_org_id AS pid, t.contract_id AS cid, s.sign, t.status,
