@@ -7,6 +7,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -110,6 +111,31 @@ export const placements = pgTable(
     updatedAt: ts("updated_at").notNull(),
   },
   (t) => [index("placements_contract_idx").on(t.contractId, t.hired)],
+);
+
+/**
+ * Each provider's delivery per contract, kept by triggers on trainees, assessments and placements (hand-written
+ * migration 0021): track records read these few thousand rows instead of aggregating every trainee per request.
+ * A trainee counts as certified (or placed) once completed with at least one pass (or a hire).
+ */
+export const deliveryRollup = pgTable(
+  "delivery_rollup",
+  {
+    providerOrgId: text("provider_org_id")
+      .notNull()
+      .references(() => organizations.id),
+    contractId: text("contract_id")
+      .notNull()
+      .references(() => contracts.id),
+    trainees: integer("trainees").notNull().default(0),
+    /** Completed or dropped. */
+    settled: integer("settled").notNull().default(0),
+    completed: integer("completed").notNull().default(0),
+    dropped: integer("dropped").notNull().default(0),
+    certified: integer("certified").notNull().default(0),
+    placed: integer("placed").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.providerOrgId, t.contractId] })],
 );
 
 /** The bureau's yearly training target; a year without a row has the default (10,000). */

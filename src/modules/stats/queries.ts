@@ -166,9 +166,18 @@ export interface TrackRecordRow {
   placementRate: number | null;
 }
 
+/** The outcome counts of `outcomeColumns`, summed from `delivery_rollup` rows (aliased `r`). */
+const rollupColumns = sql`
+  sum(r.trainees)::int as trainees,
+  sum(r.completed)::int as completed,
+  sum(r.dropped)::int as dropped,
+  sum(r.certified)::int as certified,
+  sum(r.placed)::int as placed`;
+
 /**
  * The whole delivery history of the given providers: their rates over settled trainees, and how many contracts
- * have settled trainees. One aggregate query for any number of providers.
+ * have settled trainees. Read from `delivery_rollup` (kept by triggers), so the cost follows the providers'
+ * contracts, not their trainees; the figures are those of the same aggregate over trainees.
  */
 export function providerTrackRecords(db: Database, providerIds: string[]) {
   if (!providerIds.length) return Promise.resolve([]);
@@ -179,25 +188,30 @@ export function providerTrackRecords(db: Database, providerIds: string[]) {
   return selectRows<TrackRecordRow>(
     db,
     sql`with f as (
-          select t.provider_org_id as pid,
-            count(distinct t.contract_id) filter (where t.status <> 'enrolled')::int as contracts,
-            ${outcomeColumns}
-          from trainees t ${outcomeJoins}
-          where t.provider_org_id in (${ids})
-          group by t.provider_org_id
+          select r.provider_org_id as pid,
+            count(*) filter (where r.settled > 0)::int as contracts,
+            ${rollupColumns}
+          from delivery_rollup r
+          where r.provider_org_id in (${ids})
+          group by r.provider_org_id
+          having sum(r.trainees) > 0
         )
         select pid as "providerOrgId", contracts, ${rates} from f`,
   );
 }
 
-/** The pooled rates of all trainees of each city's providers: the prior a provider's record is smoothed toward. */
+/**
+ * The pooled rates of all trainees of each city's providers: the prior a provider's record is smoothed toward.
+ * One row per provider and contract in the rollup, however many trainees the city has.
+ */
 export function cityTrackRecords(db: Database) {
   return selectRows<Omit<TrackRecordRow, "providerOrgId" | "contracts"> & { city: string }>(
     db,
     sql`with f as (
-          select org.city, ${outcomeColumns}
-          from trainees t join organizations org on org.id = t.provider_org_id ${outcomeJoins}
+          select org.city, ${rollupColumns}
+          from delivery_rollup r join organizations org on org.id = r.provider_org_id
           group by org.city
+          having sum(r.trainees) > 0
         )
         select city, ${rates} from f`,
   );
