@@ -1,7 +1,7 @@
 /** Track record in matching: providers' delivered outcomes, smoothed toward their city's, decide between equals. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smoothRate } from "../../src/matching/factors";
-import { bidder, createCohort, type Org, publishedOrder } from "../fixtures";
+import { bidder, createCohort, type Org, publishedOrder, submittedBid } from "../fixtures";
 import { activeContract, enrol, settle } from "../fixtures-delivery";
 import { createTestContext, type TestContext } from "../helpers";
 
@@ -108,6 +108,49 @@ describe("the track-record factor", () => {
       params: {
         city: "Beijing",
         prior: { completionRate: 0.625, certificationRate: 0.8, placementRate: 0.8 },
+      },
+    });
+  });
+
+  it("an opened bid's ranking follows a change of track record (nothing is kept stale between requests)", async () => {
+    const fresh = await bidder(t);
+    // Its first contract is under way, nobody settled yet: no record.
+    const contract = await activeContract(t, { provider: fresh, company, headcount: 1 });
+    const [trainee] = await enrol(t, contract, ["壬"]);
+    const order = await publishedOrder(t, company.token);
+    const bid = await submittedBid(t, fresh, order);
+    t.clock.set(new Date(new Date(order.bidDeadline).getTime() + 1000));
+    const evidenceOfBid = async () => {
+      const res = await t.call("GET", `/v1/orders/${order.id}/bids`, { token: company.token });
+      expect(res.status).toBe(200);
+      const entry = res.body.data.find((e: { bid: { id: string } }) => e.bid.id === bid.id);
+      return entry.factors[5].evidence;
+    };
+    expect(await evidenceOfBid()).toEqual({
+      code: "track_record_city_prior",
+      params: {
+        city: "Beijing",
+        prior: { completionRate: 0.625, certificationRate: 0.8, placementRate: 0.8 },
+      },
+    });
+
+    // The bidder delivers: its trainee completes, uncertified and not hired.
+    await settle(t, contract, trainee);
+    // Beijing now: 6 completed of 9 settled, 4 of 6 certified and placed.
+    const prior = { completionRate: 0.6667, certificationRate: 0.6667, placementRate: 0.6667 };
+    expect(await evidenceOfBid()).toEqual({
+      code: "track_record_history",
+      params: {
+        city: "Beijing",
+        contracts: 1,
+        rates: { completionRate: 1, certificationRate: 0, placementRate: 0 },
+        prior,
+        priorContracts: 5,
+        smoothed: {
+          completionRate: smoothRate(1, 1, prior.completionRate),
+          certificationRate: smoothRate(0, 1, prior.certificationRate),
+          placementRate: smoothRate(0, 1, prior.placementRate),
+        },
       },
     });
   });
