@@ -12,7 +12,17 @@ export async function selectRows<T>(db: Database, query: SQL): Promise<T[]> {
   return Array.isArray(result) ? result : result.rows;
 }
 
-const bounds = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+/**
+ * The year's first and last day as SQL date literals, not parameters. Sent as parameters, the statements are
+ * prepared, and from the sixth run on a connection PostgreSQL plans them once for any dates (a generic plan), which
+ * cannot see that a year is a small slice of the table: the providers' figures took 430 ms instead of 230 ms at
+ * 200,000 trainees. The year is an integer, so the literal is safe, and each year's statement is planned for it.
+ */
+function bounds(year: number) {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`Not a year: ${year}`);
+  const day = (md: string) => sql.raw(`date '${String(year).padStart(4, "0")}-${md}'`);
+  return { from: day("01-01"), to: day("12-31") };
+}
 
 /**
  * Trainees enrolled and completed in the year, by sector. Counted per contract first (a few hundred groups) and only
