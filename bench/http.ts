@@ -27,6 +27,8 @@ const duration = Math.min(30, Math.max(1, option("--duration", Number(process.en
 const connections = option("--connections", 50);
 const json = args.includes("--json");
 const withPglite = !args.includes("--no-pglite");
+/** `--city`: the demo and a city-year of data (`seed --scale large`) are seeded first, under the benchmark's own. */
+const city = args.includes("--city");
 /** `--only list,get`: just these scenarios (list, get, matches, bids, create). */
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1].split(",") : null;
 /** `--cpu-prof DIR`: the app server runs under `node --cpu-prof` and writes its profile to DIR when it stops. */
@@ -66,7 +68,7 @@ function startServer(mode: "app" | "baseline", db: "postgres" | "pglite", port: 
       ...["--import", "tsx", "bench/http-server.ts", mode, db, String(port), file],
     ],
     {
-      env: { ...process.env, DATABASE_URL: dbUrl.toString() },
+      env: { ...process.env, DATABASE_URL: dbUrl.toString(), BENCH_CITY: city ? "1" : "" },
       stdio: ["ignore", openSync(join(dir, `${port}.log`), "w"), "pipe"],
     },
   );
@@ -172,7 +174,9 @@ const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
 const out: Record<string, unknown> = {};
 try {
   await admin.unsafe(`create database ${dbName}`);
-  say(`bench:http — ${connections} connections, ${duration} s per scenario, PostgreSQL database ${dbName}`);
+  say(
+    `bench:http — ${connections} connections, ${duration} s per scenario, PostgreSQL database ${dbName}${city ? ", city-year seed" : ""}`,
+  );
   const appFile = join(dir, "app.json");
   await startServer("app", "postgres", 18_701, appFile);
   await startServer("baseline", "postgres", 18_702, appFile);
