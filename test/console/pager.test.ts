@@ -4,7 +4,7 @@
  * the filter and the cursor; following it shows the rest, with no link after the last page).
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createOrder, type Org, publishedOrder } from "../fixtures";
+import { bidder, createOrder, type Org, publishedOrder } from "../fixtures";
 import { createTestContext, PASSWORD, type TestContext } from "../helpers";
 import { type ConsoleClient, consoleClient } from "./client";
 
@@ -66,4 +66,46 @@ it("counts an open order past its bid deadline under evaluation, as its badge sa
   expect(page.html).toMatch(/id="state-evaluation"/);
   expect(page.html).not.toMatch(/id="state-open"/);
   expect(titles(page.html)).toEqual([100]);
+});
+
+it("names the questions waiting on each open order, its own only, answered ones not", async () => {
+  const fresh = await t.org("company");
+  const other = await t.org("company");
+  const provider = await bidder(t);
+  const mine = await publishedOrder(t, fresh.token, { title: "Pager order 200" });
+  await publishedOrder(t, fresh.token, { title: "Pager order 201" });
+  const theirs = await publishedOrder(t, other.token, { title: "Pager order 202" });
+  const ask = async (orderId: string) => {
+    const res = await t.call("POST", `/v1/orders/${orderId}/enquiries`, {
+      token: provider.token,
+      body: { question: "Is a hybrid delivery mode acceptable?" },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  };
+  const first = await ask(mine.id);
+  await ask(mine.id);
+  await ask(theirs.id);
+  const client = consoleClient(t, { acceptLanguage: "en" });
+  await client.signIn(fresh.email, PASSWORD);
+  const nextSteps = async () => {
+    const html = (await client.get("/console/orders?status=open")).html;
+    return [
+      ...html.matchAll(
+        /Pager order (\d+)<\/a>[\s\S]*?<td>(?:<a [^>]*>([^<]+)<\/a>|<span[^>]*>([^<]+)<\/span>)<\/td>\s*<\/tr>/g,
+      ),
+    ].map((m) => [Number(m[1]), m[2] ?? m[3]]);
+  };
+  expect(new Map(await nextSteps())).toEqual(
+    new Map([
+      [200, "Answer 2 questions"],
+      [201, "See matching cohorts"],
+    ]),
+  );
+  const answered = await t.call("POST", `/v1/enquiries/${first}/answer`, {
+    token: fresh.token,
+    body: { answer: "Yes, up to 40% online." },
+  });
+  expect(answered.status).toBe(200);
+  expect((await nextSteps()).find(([n]) => n === 200)).toEqual([200, "Answer 1 questions"]);
 });

@@ -1,5 +1,4 @@
 /** Small pieces of order pages: the state badge, the next action for the ordering company, a facts list. */
-import type { Enquiry } from "../../modules/enquiries/schemas";
 import type { Order } from "../../modules/orders/schemas";
 import type { MessageKey, Translate } from "../i18n";
 import { formatFen, formatInstant } from "../i18n/format";
@@ -28,9 +27,6 @@ export function nextAction(order: Order, unanswered: number): { label: MessageKe
       return null;
   }
 }
-
-/** How many of an order's questions still wait for an answer. */
-export const unansweredCount = (enquiries: Enquiry[]) => enquiries.filter((e) => e.answer === null).length;
 
 /** The order's terms as a definition list, skills by their taxonomy names. */
 export function OrderFacts(props: { t: Translate; tax: ConsoleTaxonomy; order: Order; companyName: string }) {

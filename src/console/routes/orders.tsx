@@ -1,7 +1,7 @@
 /** Order pages: lists, one order with its enquiries, its matches; publishing, cancelling, asking and answering. */
 import { Hono } from "hono";
 import { answerSchema, questionSchema } from "../../modules/enquiries/schemas";
-import { answerEnquiry, askQuestion, listEnquiries } from "../../modules/enquiries/service";
+import { answerEnquiry, askQuestion, listEnquiries, unansweredCounts } from "../../modules/enquiries/service";
 import { listInvitations } from "../../modules/invitations/service";
 import { matchesForOrder } from "../../modules/matching/service";
 import { cancelSchema, orderListQuery } from "../../modules/orders/schemas";
@@ -17,7 +17,6 @@ import { ORDER_STATUSES } from "../../db/schema";
 import { getOrganization } from "../../modules/organizations/service";
 import { AppError } from "../../platform/errors";
 import type { Scope } from "../../platform/scope";
-import { unansweredCount } from "../components/order-bits";
 import type { ConsoleEnv } from "../env";
 import { parseInput, postedValues, postedVersion } from "../forms/values";
 import { OrderDetailPage } from "../pages/orders/detail";
@@ -43,15 +42,13 @@ export async function orgNames(scope: Scope, ids: string[]): Promise<Map<string,
   return new Map(unique.map((id, i) => [id, names[i]]));
 }
 
-/** Orders with their counts of unanswered questions (asked only of open orders, a page's worth at most). */
+/** Orders with their counts of unanswered questions (one grouped count for the page). */
 async function withUnanswered(scope: Scope, orders: Order[]): Promise<OrderRowView[]> {
-  return Promise.all(
-    orders.map(async (order) => {
-      if (order.status !== "open") return { order, unanswered: 0 };
-      const enquiries = await listEnquiries(scope, { orderId: order.id, limit: 100 });
-      return { order, unanswered: unansweredCount(enquiries.data) };
-    }),
+  const waiting = await unansweredCounts(
+    scope,
+    orders.filter((o) => o.status === "open").map((o) => o.id),
   );
+  return orders.map((order) => ({ order, unanswered: waiting.get(order.id) ?? 0 }));
 }
 
 /** Orders a state's group shows on the company's pages; the rest are a link away, a page at a time. */

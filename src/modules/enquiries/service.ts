@@ -1,6 +1,6 @@
 /** Enquiry use cases: providers ask during the enquiry period, the company answers, everyone sees both. */
-import { and, eq, isNull } from "drizzle-orm";
-import { enquiries } from "../../db/schema";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
+import { enquiries, orders } from "../../db/schema";
 import { requireKind, requireVerified } from "../../platform/actor";
 import { writeAudit } from "../../platform/audit";
 import { AppError } from "../../platform/errors";
@@ -87,4 +87,26 @@ export async function listEnquiries(scope: Scope, input: { orderId: string } & P
     (r) => [r.createdAt.toISOString(), r.id],
     (r) => toEnquiry(r, scope.actor),
   );
+}
+
+/**
+ * How many questions wait for an answer on each of the actor's company's orders among `orderIds` (others' orders
+ * count nothing): one grouped count for a page of orders.
+ * @example const waiting = await unansweredCounts(scope, ["ord_…"]); // Map { "ord_…" => 2 }
+ */
+export async function unansweredCounts(scope: Scope, orderIds: string[]): Promise<Map<string, number>> {
+  if (!orderIds.length) return new Map();
+  const rows = await scope.db
+    .select({ orderId: enquiries.orderId, n: count() })
+    .from(enquiries)
+    .innerJoin(orders, eq(orders.id, enquiries.orderId))
+    .where(
+      and(
+        inArray(enquiries.orderId, orderIds),
+        eq(orders.companyOrgId, scope.actor.orgId),
+        isNull(enquiries.answer),
+      ),
+    )
+    .groupBy(enquiries.orderId);
+  return new Map(rows.map((r) => [r.orderId, r.n]));
 }
