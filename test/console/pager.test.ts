@@ -94,7 +94,7 @@ it("names the questions waiting on each open order, its own only, answered ones 
       ...html.matchAll(
         /Pager order (\d+)<\/a>[\s\S]*?<td>(?:<a [^>]*>([^<]+)<\/a>|<span[^>]*>([^<]+)<\/span>)<\/td>\s*<\/tr>/g,
       ),
-    ].map((m) => [Number(m[1]), m[2] ?? m[3]]);
+    ].map((m): [number, string] => [Number(m[1]), m[2] ?? m[3]]);
   };
   expect(new Map(await nextSteps())).toEqual(
     new Map([
